@@ -1,0 +1,50 @@
+# Newcomers need two commands: `make build` and `make test`. Both install what they need first.
+# Everything is installed from the pins in requirements.lock (and package-lock.json) into this
+# folder: nothing is fetched from anywhere but the package registries.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+# Material prints a banner about MkDocs 2.0 on every build; we stay on MkDocs 1.x on purpose.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test check chromium lock clean
+
+build: $(INSTALLED)
+	$(BIN)/mkdocs build --strict
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --strict
+
+# The content checks alone: the strict build (broken links, anchors, directory data).
+check: $(INSTALLED)
+	$(BIN)/mkdocs build --strict --quiet --site-dir "$$(mktemp -d)"
+
+test: $(INSTALLED) chromium
+	$(BIN)/pytest
+
+$(INSTALLED): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install it with 'sudo apt-get install chromium'." >&2; exit 1; \
+	  fi; }
+
+# After changing requirements.in: rebuild the environment from it and record every pin.
+lock:
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in
+	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+	touch $(INSTALLED)
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

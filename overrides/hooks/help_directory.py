@@ -1,0 +1,85 @@
+"""Load the help directory (data/help.yml), validate it against its schema, and hand it to the templates.
+
+The directory is the one source of the phone numbers, websites and names that both languages
+show. A malformed entry stops the build with a message that names the file and the entry, so an
+editor can find and fix it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+GROUP_ORDER = ("emergency", "police", "child", "support", "worried")
+
+
+def tel_uri(phone: str) -> str:
+    """The tel: link for a number as Dutch people dial it: digits only, so it works on any phone here."""
+    return "tel:" + re.sub(r"\D", "", phone)
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    """Read and validate the directory; raise PluginError naming the file and entry on any problem."""
+    schema = json.loads(path.with_name(path.stem + ".schema.json").read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise PluginError(f"{path}: cannot be read as YAML: {error}") from error
+    data = _dates_as_text(data)
+
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        raise PluginError("\n".join(_describe(path, data, error) for error in errors))
+
+    entries = data["entries"]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry["id"] in seen:
+            raise PluginError(f"{path}: entry '{entry['id']}': the id is used twice; give each entry its own id")
+        seen.add(entry["id"])
+        if "phone" in entry:
+            entry["tel"] = tel_uri(entry["phone"])
+    return entries
+
+
+def _dates_as_text(data: Any) -> Any:
+    """YAML reads 2026-01-31 as a date; the schema checks dates as ISO text."""
+    if isinstance(data, dict):
+        return {key: _dates_as_text(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_dates_as_text(value) for value in data]
+    if isinstance(data, datetime.date):
+        return data.isoformat()
+    return data
+
+
+def _describe(path: Path, data: Any, error: Any) -> str:
+    where = list(error.absolute_path)
+    entry = ""
+    if len(where) >= 2 and where[0] == "entries" and isinstance(where[1], int):
+        item = data["entries"][where[1]]
+        name = item.get("id") if isinstance(item, dict) else None
+        entry = f" entry {where[1] + 1}" + (f" ('{name}')" if name else "")
+        where = where[2:]
+    field = f", field '{'.'.join(str(part) for part in where)}'" if where else ""
+    return f"{path}:{entry}{field}: {error.message}"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Put the validated entries, grouped in page order, on config.extra for the templates."""
+    path = Path(config.config_file_path).parent / config.extra["help_directory"]
+    entries = load(path)
+    config.extra["help_entries"] = entries
+    config.extra["help_groups"] = [
+        (group, [entry for entry in entries if entry["group"] == group]) for group in GROUP_ORDER
+    ]
+    return config

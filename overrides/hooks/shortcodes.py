@@ -1,0 +1,93 @@
+"""Expand the components editors place in pages with `<!-- component: NAME ARGS -->`.
+
+Each component is listed in COMPONENTS and rendered by its Jinja partial,
+overrides/partials/components/NAME.html, with the page's language, the arguments and the site
+configuration. An unknown component name, or an argument the component does not accept, fails
+the build naming the page and the line, so a typo never silently drops a form or a phone number
+from a page. Ordinary HTML comments are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+MARKER = re.compile(r"<!--\s*component:\s*(?P<body>.*?)\s*-->")
+
+
+@dataclass(frozen=True)
+class Component:
+    takes_entry_ids: bool  # its arguments are ids from the help directory; otherwise it takes none
+    block: bool  # stands on its own between paragraphs; otherwise it sits inside a sentence
+
+
+COMPONENTS = {
+    "help-directory": Component(takes_entry_ids=False, block=True),
+    "help-contacts": Component(takes_entry_ids=True, block=True),
+    "contact-email": Component(takes_entry_ids=False, block=False),
+}
+
+_env: Environment | None = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Each language build gets a fresh template environment, so it sees that build's configuration."""
+    global _env
+    _env = config.theme.get_env()
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace every component marker in the page with its rendered partial."""
+    assert _env is not None
+    language = config.theme["language"]
+    where = page.file.src_uri
+    # MkDocs hands over the page without its front matter; editors count lines in the file.
+    first_line = _body_start(page.file.content_string)
+
+    def render(match: re.Match[str]) -> str:
+        line = first_line + markdown.count("\n", 0, match.start())
+        name, *args = match["body"].split()
+        if name not in COMPONENTS:
+            known = ", ".join(sorted(COMPONENTS))
+            raise PluginError(f"{where}:{line}: unknown component '{name}'. Known components: {known}.")
+        entries = _arguments(name, args, config, f"{where}:{line}")
+        template = _env.get_template(f"partials/components/{name}.html")
+        html = template.render(lang=language, args=args, entries=entries, config=config, page=page).strip()
+        # Blank lines around a block keep Markdown from wrapping it in a paragraph.
+        return f"\n\n{html}\n\n" if COMPONENTS[name].block else html
+
+    return MARKER.sub(render, markdown)
+
+
+def _body_start(source: str) -> int:
+    """The line number in the file at which the Markdown body starts (after `---` front matter)."""
+    lines = source.splitlines()
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], start=2):
+            if line.strip() in ("---", "..."):
+                # MkDocs also drops the blank lines between the front matter and the body.
+                while number < len(lines) and not lines[number].strip():
+                    number += 1
+                return number + 1
+    return 1
+
+
+def _arguments(name: str, args: list[str], config: MkDocsConfig, where: str) -> list[dict]:
+    if not COMPONENTS[name].takes_entry_ids:
+        if args:
+            raise PluginError(f"{where}: component '{name}' takes no arguments, got: {' '.join(args)}")
+        return []
+    by_id = {entry["id"]: entry for entry in config.extra["help_entries"]}
+    unknown = [arg for arg in args if arg not in by_id]
+    if not args or unknown:
+        raise PluginError(
+            f"{where}: component '{name}' needs ids from data/help.yml; "
+            f"unknown: {', '.join(unknown) or '(none given)'}. Known ids: {', '.join(by_id)}."
+        )
+    return [by_id[arg] for arg in args]

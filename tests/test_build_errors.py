@@ -1,0 +1,71 @@
+"""What an editor meets when they make a mistake: the build stops and says where and what."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, copy_project
+
+
+def build_broken(tmp_path: Path, path: str, old: str, new: str) -> str:
+    """Build a copy of the project with one text replaced; return the build's error output."""
+    project = copy_project(tmp_path / "project")
+    target = project / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stderr
+
+
+def test_invalid_phone_number_names_file_entry_and_field(tmp_path):
+    error = build_broken(tmp_path, "data/help.yml", 'phone: "0800-2000"', 'phone: "call us"')
+    assert "data/help.yml" in error
+    assert "entry 4 ('veilig-thuis')" in error
+    assert "field 'phone'" in error
+
+
+def test_missing_translation_in_directory_names_the_entry(tmp_path):
+    error = build_broken(tmp_path, "data/help.yml", "      en: Police\n", "")
+    assert "entry 2 ('politie'), field 'name': 'en' is a required property" in error
+
+
+def test_entry_without_phone_or_website_fails(tmp_path):
+    error = build_broken(
+        tmp_path, "data/help.yml",
+        '    website: https://www.helpwanted.nl/\n', "")
+    assert "entry 6 ('helpwanted')" in error
+
+
+def test_impossible_date_fails(tmp_path):
+    error = build_broken(tmp_path, "data/help.yml", "verified_on: 2026-11-22", 'verified_on: "2026-02-30"')
+    assert "field 'verified_on'" in error
+
+
+def test_directory_that_is_not_yaml_fails(tmp_path):
+    error = build_broken(tmp_path, "data/help.yml", "entries:", "entries: [")
+    assert "data/help.yml: cannot be read as YAML" in error
+
+
+def test_unknown_component_names_page_and_line(tmp_path):
+    lines = (ROOT / "docs" / "en" / "hulp-nodig.md").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, start=1) if "component: help-directory" in text)
+    error = build_broken(tmp_path, "docs/en/hulp-nodig.md", "component: help-directory", "component: help-drectory")
+    assert f"en/hulp-nodig.md:{line}: unknown component 'help-drectory'" in error
+
+
+def test_unknown_directory_id_in_component_fails(tmp_path):
+    error = build_broken(tmp_path, "docs/nl/wat-melden.md", "help-contacts alarmnummer", "help-contacts alarmnumer")
+    assert "unknown: alarmnumer" in error
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("[wat je wel en niet kunt melden](wat-melden.md)", "[wat je wel en niet kunt melden](wat-mleden.md)"),
+    ("[wat je wel en niet kunt melden](wat-melden.md)", "[wat je wel en niet kunt melden](wat-melden.md#bestaat-niet)"),
+])
+def test_broken_link_or_anchor_fails(tmp_path, old, new):
+    error = build_broken(tmp_path, "docs/nl/index.md", old, new)
+    assert "nl/index.md" in error

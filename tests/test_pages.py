@@ -1,0 +1,158 @@
+"""What a reader meets: every page in both languages, the right language, and the same facts in each."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, output_path, page_names
+
+PAGES = page_names()
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_url(base_url: str, language: str, page: str) -> str:
+    prefix = "" if language == "nl" else f"{language}/"
+    stem = page.removesuffix(".md")
+    return urljoin(base_url, prefix + ("" if stem == "index" else f"{stem}/"))
+
+
+def test_both_languages_have_the_same_pages():
+    english = sorted(path.relative_to(ROOT / "docs" / "en").as_posix() for path in (ROOT / "docs" / "en").rglob("*.md"))
+    assert PAGES == english
+    for page in ("index.md", "melden.md", "wat-melden.md", "hulp-nodig.md", "hostingproviders.md",
+                 "contact.md", "privacy.md", "toegankelijkheid.md"):
+        assert page in PAGES
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_page_is_built_in_its_language(site, language, page):
+    html = soup(output_path(site, language, page))
+    assert html.html["lang"] == language
+    assert html.h1 and html.h1.get_text(strip=True)
+    description = html.find("meta", attrs={"name": "description"})
+    assert description and len(description["content"]) > 40
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hreflang_links_are_absolute_and_complete(site, base_url, language, page):
+    links = {link["hreflang"]: link["href"] for link in soup(output_path(site, language, page)).select("link[rel=alternate][hreflang]")}
+    assert links == {
+        "nl": page_url(base_url, "nl", page),
+        "en": page_url(base_url, "en", page),
+        "x-default": page_url(base_url, "nl", page),
+    }
+    canonical = soup(output_path(site, language, page)).find("link", rel="canonical")["href"]
+    assert canonical == page_url(base_url, language, page)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switch_leads_to_the_same_page(site, base_url, language, page):
+    here = page_url(base_url, language, page)
+    switch = {a["hreflang"]: urljoin(here, a["href"]) for a in soup(output_path(site, language, page)).select("a.md-select__link")}
+    assert switch == {other: page_url(base_url, other, page) for other in LANGUAGES}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_titles_are_unique(site, language):
+    titles = [soup(output_path(site, language, page)).title.get_text() for page in PAGES]
+    assert len(set(titles)) == len(titles), titles
+
+
+# Facts that must appear on a page in both languages: (page, {language: [texts]}).
+FACTS = [
+    ("wat-melden.md", {"nl": ["jonger dan 18 jaar", "seksuele handelingen", "seksueel poseren", "seksueel getinte omgeving",
+                              "foto's, video's, GIF's en stickers", "Twijfel je? Meld het toch", "openbare plek", "URL",
+                              "alleen volwassenen", "hentai", "cloudomgeving", "e-mail", "darkweb",
+                              "strafbaar", "politieonderzoeken verstoren", "zelf in een politieonderzoek"],
+                       "en": ["under 18", "perform sexual acts", "pose sexually", "sexually charged setting",
+                              "photos, videos, GIFs and stickers", "Not sure? Report it anyway", "public place", "URL",
+                              "adults only", "hentai", "cloud storage", "e-mail", "dark web",
+                              "a crime", "disrupt police investigations", "subject of a police investigation"]}),
+    ("hostingproviders.md", {"nl": ["artikel 6 van de Digital Services Act", "2022/2065", "17 februari 2024",
+                                    "artikel 14", "2000/31/EG", "6:196c", "dat ene bestand", "de hele pagina", ".jpg", "IP-adres"],
+                             "en": ["article 6 of the Digital Services Act", "2022/2065", "17 February 2024",
+                                    "article 14", "2000/31/EC", "6:196c", "that single file", "the whole page", ".jpg", "IP address"]}),
+    ("index.md", {"nl": ["Meld het", "Hulp nodig?", "Voor hostingproviders"],
+                  "en": ["Report it", "Need help?", "For hosting providers"]}),
+]
+
+
+@pytest.mark.parametrize(("page", "facts"), FACTS, ids=[page for page, _ in FACTS])
+def test_facts_appear_in_both_languages(site, page, facts):
+    for language, texts in facts.items():
+        text = " ".join(soup(output_path(site, language, page)).select_one("article").get_text(" ").split())
+        missing = [fact for fact in texts if fact not in text]
+        assert not missing, f"{language}/{page} lacks {missing}"
+
+
+def test_where_to_go_instead_lists_the_numbers_as_phone_links(site):
+    for language in LANGUAGES:
+        links = {a["href"] for a in soup(output_path(site, language, "wat-melden.md")).select("article a[href^='tel:']")}
+        assert {"tel:09008844", "tel:08007000", "tel:112", "tel:08002000"} <= links
+
+
+def directory_links(site: Path, language: str) -> tuple[list[str], list[str]]:
+    article = soup(output_path(site, language, "hulp-nodig.md")).select_one("article")
+    phones = [a["href"] for a in article.select(".help-card a[href^='tel:']")]
+    websites = [a["href"] for a in article.select(".help-card a[href^='https:']")]
+    return phones, websites
+
+
+def test_directory_shows_the_same_numbers_and_sites_in_both_languages(site):
+    data = yaml.safe_load((ROOT / "data" / "help.yml").read_text(encoding="utf-8"))["entries"]
+    nl, en = directory_links(site, "nl"), directory_links(site, "en")
+    assert nl == en
+    phones, websites = nl
+    assert sorted(phones) == sorted("tel:" + re.sub(r"\D", "", entry["phone"]) for entry in data if "phone" in entry)
+    assert sorted(websites) == sorted(entry["website"] for entry in data if "website" in entry)
+    for language in LANGUAGES:
+        text = soup(output_path(site, language, "hulp-nodig.md")).select_one("article").get_text(" ")
+        for entry in data:
+            assert entry["name"][language] in text
+            assert " ".join(entry["about"][language].split()) in " ".join(text.split())
+
+
+@pytest.mark.parametrize(("path", "language", "heading"), [
+    ("nope/", "nl", "Pagina niet gevonden"),
+    ("en/nope/", "en", "Page not found"),
+])
+def test_missing_page_gets_a_404_in_its_language(server, path, language, heading):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(server + path)
+    assert error.value.code == 404
+    html = BeautifulSoup(error.value.read().decode(), "html.parser")
+    assert html.html["lang"] == language
+    assert html.h1.get_text(strip=True) == heading
+
+
+def test_hosts_get_a_routing_rule_for_the_english_404(site):
+    assert (site / "en" / "404.html").exists()
+    assert "/en/*  /en/404.html  404" in (site / "_redirects").read_text()
+
+
+def test_sitemap_lists_both_languages(site, base_url):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for page in PAGES:
+        for language in LANGUAGES:
+            assert f"<loc>{page_url(base_url, language, page)}</loc>" in sitemap
+
+
+def test_search_worker_named_in_the_config_exists(site):
+    # main.html repeats Material's worker file name; a Material upgrade that renames it must fail here.
+    config = soup(site / "index.html").find("script", id="__config").string
+    worker = re.search(r'"search": "([^"]+)"', config).group(1)
+    assert (site / worker).exists()

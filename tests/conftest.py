@@ -6,8 +6,6 @@ import functools
 import http.server
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -15,45 +13,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("nl", "en")
+from support import ROOT, build_site, free_port
 
+sys.path.insert(0, str(ROOT / "scripts"))
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def build_site(source: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on the project in `source`, returning the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=source,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-    )
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of everything a build reads, for tests that break something on purpose."""
-    for name in ("docs", "overrides", "data"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
-def page_names() -> list[str]:
-    """The pages of the site, as file names in docs/nl/ (the default language)."""
-    return sorted(path.relative_to(ROOT / "docs" / "nl").as_posix() for path in (ROOT / "docs" / "nl").rglob("*.md"))
-
-
-def output_path(site: Path, language: str, page: str) -> Path:
-    """Where the built HTML of a page (docs/LANG/page.md) lands in site/."""
-    prefix = site if language == "nl" else site / language
-    stem = page.removesuffix(".md")
-    return prefix / ("index.html" if stem == "index" else f"{stem}/index.html")
+from intake_server import IntakeServer  # noqa: E402
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -87,10 +51,16 @@ def base_url(site_port: int) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, base_url: str) -> Path:
-    """The built site, with its absolute URLs pointing at the loopback server."""
+def intake_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, base_url: str, intake_port: int) -> Path:
+    """The built site, its absolute URLs on the loopback server, its form posting to the fake endpoint."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir, {"SITE_URL": base_url})
+    endpoint = f"http://127.0.0.1:{intake_port}/reports"
+    result = build_site(ROOT, site_dir, {"SITE_URL": base_url, "INTAKE_ENDPOINT": endpoint})
     assert result.returncode == 0, result.stderr
     return site_dir
 
@@ -105,6 +75,26 @@ def server(site: Path, site_port: int, base_url: str) -> Iterator[str]:
     yield base_url
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def intake_server(intake_port: int, base_url: str) -> Iterator[IntakeServer]:
+    """The development intake endpoint on another loopback port: another origin, as in production."""
+    server = IntakeServer(intake_port, allow_origin=base_url.rstrip("/"), site=base_url, delay=1.0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def intake(intake_server: IntakeServer, server: str) -> IntakeServer:
+    """The endpoint, emptied and answering "ok" for each test."""
+    intake_server.received.clear()
+    intake_server.answer = "ok"
+    intake_server.next_answers.clear()
+    return intake_server
 
 
 def chromium_path() -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from support import ROOT, build_site, copy_project
 
 
 def build_broken(tmp_path: Path, path: str, old: str, new: str) -> str:
@@ -69,3 +69,26 @@ def test_unknown_directory_id_in_component_fails(tmp_path):
 def test_broken_link_or_anchor_fails(tmp_path, old, new):
     error = build_broken(tmp_path, "docs/nl/index.md", old, new)
     assert "nl/index.md" in error
+
+
+@pytest.mark.parametrize("endpoint", [
+    "http://intake.example.org/reports",       # plain http off loopback
+    "ftp://intake.example.org/reports",
+    "intake.example.org/reports",
+    "https://user:secret@intake.example.org/",
+    "http://127.0.0.1/reports",                # loopback, but without a port
+])
+def test_an_unusable_intake_endpoint_stops_the_build(tmp_path, endpoint):
+    project = copy_project(tmp_path / "project")
+    result = build_site(project, tmp_path / "site", {"INTAKE_ENDPOINT": endpoint})
+    assert result.returncode != 0
+    assert f"The report form's endpoint '{endpoint}' cannot be used" in result.stderr
+    assert "INTAKE_ENDPOINT" in result.stderr
+
+
+@pytest.mark.parametrize("endpoint", ["https://intake.example.org/reports", "http://localhost:8001/reports"])
+def test_https_or_loopback_endpoints_are_accepted_and_used(tmp_path, endpoint):
+    project = copy_project(tmp_path / "project")
+    result = build_site(project, tmp_path / "site", {"INTAKE_ENDPOINT": endpoint})
+    assert result.returncode == 0, result.stderr
+    assert f'action="{endpoint}"' in (tmp_path / "site" / "en" / "melden" / "index.html").read_text()

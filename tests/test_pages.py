@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, output_path, page_names
+from support import LANGUAGES, ROOT, output_path, page_names
 
 PAGES = page_names()
 

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 MARKER = re.compile(r"<!--\s*component:\s*(?P<body>.*?)\s*-->")
 
@@ -31,6 +32,7 @@ COMPONENTS = {
     "help-directory": Component(takes_entry_ids=False, block=True),
     "help-contacts": Component(takes_entry_ids=True, block=True),
     "contact-email": Component(takes_entry_ids=False, block=False),
+    "report-form": Component(takes_entry_ids=False, block=True),
 }
 
 _env: Environment | None = None
@@ -47,6 +49,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _env is not None
     language = config.theme["language"]
     where = page.file.src_uri
+    base_url = get_relative_url(".", page.url)  # the site root, relative to this page
     # MkDocs hands over the page without its front matter; editors count lines in the file.
     first_line = _body_start(page.file.content_string)
 
@@ -58,7 +61,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             raise PluginError(f"{where}:{line}: unknown component '{name}'. Known components: {known}.")
         entries = _arguments(name, args, config, f"{where}:{line}")
         template = _env.get_template(f"partials/components/{name}.html")
-        html = template.render(lang=language, args=args, entries=entries, config=config, page=page).strip()
+        html = template.render(
+            lang=language, args=args, entries=entries, config=config, page=page, base_url=base_url
+        ).strip()
         # Blank lines around a block keep Markdown from wrapping it in a paragraph.
         return f"\n\n{html}\n\n" if COMPONENTS[name].block else html
 

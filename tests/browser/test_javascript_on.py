@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, page_names
+from support import LANGUAGES, ROOT, page_names
 
 
 def search(page, query: str) -> list[str]:

@@ -1,0 +1,126 @@
+"""The rules for a reported URL, in Python: http(s) with a public host name.
+
+The same rules as overrides/assets/javascripts/url-rules.js (what the browser checks before
+sending) and INTAKE-CONTRACT.md (what the real endpoint must check again). The cases in
+tests/url_cases.json hold all of them to the same answers.
+
+    >>> check_url("www.example.com/x")
+    Verdict(ok=True, url='https://www.example.com/x', reason=None)
+    >>> check_url("http://192.168.1.10/").reason
+    'not-public'
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+HOST_AND_PORT = re.compile(r"^[^:/]+:\d+(/|$)")
+NAME = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(xn--[a-z0-9-]+|[a-z]{2,})$")
+LOCAL_SUFFIXES = (".local", ".localhost", ".internal", ".lan", ".home.arpa")
+
+
+class Verdict(NamedTuple):
+    ok: bool
+    url: str | None = None
+    reason: str | None = None  # empty, invalid, scheme, not-public, darkweb
+
+
+def check_url(text: str) -> Verdict:
+    """Check one reported URL; a URL without a scheme gets https://."""
+    value = text.strip()
+    if not value:
+        return Verdict(False, reason="empty")
+    if any(c.isspace() for c in value):
+        return Verdict(False, reason="invalid")
+    if value.startswith("//"):
+        value = "https:" + value
+    elif not SCHEME.match(value) or HOST_AND_PORT.match(value):
+        value = "https://" + value
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return Verdict(False, reason="invalid")
+    if parts.scheme.lower() not in ("http", "https"):
+        return Verdict(False, reason="scheme")
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        return Verdict(False, reason="invalid")
+    if host == "onion" or host.endswith(".onion"):
+        return Verdict(False, reason="darkweb")
+    if ":" in host:
+        try:
+            address = ipaddress.IPv6Address(host)
+        except ValueError:
+            return Verdict(False, reason="invalid")
+        return Verdict(True, url=value) if is_public_ipv6(address) else Verdict(False, reason="not-public")
+    numeric = ipv4_number(host)
+    if numeric == "invalid":
+        return Verdict(False, reason="invalid")
+    if numeric is not None:
+        return Verdict(True, url=value) if is_public_ipv4(numeric) else Verdict(False, reason="not-public")
+    try:
+        host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return Verdict(False, reason="invalid")
+    if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", host):
+        return Verdict(False, reason="invalid")
+    if "." not in host or host == "localhost" or host.endswith(LOCAL_SUFFIXES):
+        return Verdict(False, reason="not-public")
+    if not NAME.match(host):
+        return Verdict(False, reason="invalid")
+    return Verdict(True, url=value)
+
+
+def ipv4_number(host: str) -> int | str | None:
+    """A host the way browsers read IPv4 (127.1, 0x7f.1, 2130706433): its number, "invalid", or None for a name."""
+    labels = host.split(".")
+    if labels and labels[-1] == "":
+        labels = labels[:-1]
+    if not labels or not re.fullmatch(r"(0x[0-9a-f]*|\d+)", labels[-1], re.I):
+        return None
+    numbers = []
+    for label in labels:
+        if re.fullmatch(r"0x[0-9a-f]*", label, re.I):
+            numbers.append(int(label[2:] or "0", 16))
+        elif re.fullmatch(r"0[0-7]+", label):
+            numbers.append(int(label, 8))
+        elif re.fullmatch(r"\d+", label) and not re.fullmatch(r"0\d+", label):
+            numbers.append(int(label))
+        else:
+            return "invalid"
+    if len(numbers) > 4 or any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
+        return "invalid"
+    value = numbers[-1]
+    for index, number in enumerate(numbers[:-1]):
+        value += number * 256 ** (3 - index)
+    return value
+
+
+# Not the public internet: this network, private, shared (carrier-grade NAT), loopback,
+# link-local, IETF protocol assignments, documentation, benchmarking, multicast, reserved.
+NOT_PUBLIC_V4 = [ipaddress.IPv4Network(n) for n in (
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+    "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
+    "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+)]
+
+
+def is_public_ipv4(number: int) -> bool:
+    address = ipaddress.IPv4Address(number)
+    return not any(address in network for network in NOT_PUBLIC_V4)
+
+
+GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
+NOT_PUBLIC_V6 = [ipaddress.IPv6Network(n) for n in ("2001:db8::/32",)]
+
+
+def is_public_ipv6(address: ipaddress.IPv6Address) -> bool:
+    """Global unicast only (2000::/3, less documentation); ::ffff:a.b.c.d counts as its IPv4 address."""
+    if address.ipv4_mapped:
+        return is_public_ipv4(int(address.ipv4_mapped))
+    return address in GLOBAL_UNICAST and not any(address in network for network in NOT_PUBLIC_V6)

@@ -1,0 +1,50 @@
+"""What the tests share: where the project is, its pages, and building it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("nl", "en")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(source: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` on the project in `source`, returning the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=source,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything a build reads, for tests that break something on purpose."""
+    for name in ("docs", "overrides", "data"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def page_names() -> list[str]:
+    """The pages of the site, as file names in docs/nl/ (the default language)."""
+    return sorted(path.relative_to(ROOT / "docs" / "nl").as_posix() for path in (ROOT / "docs" / "nl").rglob("*.md"))
+
+
+def output_path(site: Path, language: str, page: str) -> Path:
+    """Where the built HTML of a page (docs/LANG/page.md) lands in site/."""
+    prefix = site if language == "nl" else site / language
+    stem = page.removesuffix(".md")
+    return prefix / ("index.html" if stem == "index" else f"{stem}/index.html")

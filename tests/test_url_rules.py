@@ -1,0 +1,85 @@
+"""The URL rules: the Python reference (scripts/url_rules.py) and the browser's (url-rules.js) agree."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from support import ROOT
+from url_rules import check_url
+
+CASES = json.loads((ROOT / "tests" / "url_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("text", "normalised"), CASES["accepted"].items())
+def test_python_accepts(text, normalised):
+    verdict = check_url(text)
+    assert verdict.ok, verdict
+    assert verdict.url.lower().startswith(normalised.split("/")[0].lower())
+
+
+@pytest.mark.parametrize(("text", "reason"), CASES["refused"].items())
+def test_python_refuses_with_the_reason(text, reason):
+    assert check_url(text) == (False, None, reason)
+
+
+PRIVATE_V4 = [ipaddress.ip_network(n) for n in (
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+    "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4")]
+
+
+@given(st.ip_addresses(v=4))
+def test_any_ipv4_in_a_private_block_is_refused(address):
+    verdict = check_url(f"http://{address}/x")
+    if any(address in network for network in PRIVATE_V4):
+        assert verdict.reason == "not-public"
+    elif verdict.ok:
+        assert address.is_global
+
+
+@given(st.sampled_from(PRIVATE_V4).flatmap(lambda n: st.integers(0, n.num_addresses - 1).map(lambda i: n[i])))
+def test_private_ipv4_written_as_one_number_is_refused(address):
+    assert check_url(f"http://{int(address)}/").reason in ("not-public", "invalid")
+
+
+@given(st.from_regex(r"[a-z][a-z0-9-]{0,20}(\.[a-z][a-z0-9-]{0,20}){0,3}\.(nl|com|org|eu)", fullmatch=True),
+       st.from_regex(r"(/[a-zA-Z0-9._~-]{0,12}){0,3}", fullmatch=True))
+def test_public_names_are_accepted_with_or_without_scheme(host, path):
+    assert check_url(f"https://{host}{path}").ok
+    without = check_url(f"{host}{path}")
+    assert without.ok and without.url.startswith("https://")
+
+
+@pytest.fixture(scope="module")
+def js_rules(browser, server):
+    """The browser's checkUrl, loaded from the built site in Chromium."""
+    context = browser.new_context(base_url=server)
+    page = context.new_page()
+    page.goto("melden/")
+    page.evaluate("async () => { window.rules = await import('/assets/javascripts/url-rules.js') }")
+    yield lambda texts: page.evaluate("texts => texts.map(t => window.rules.checkUrl(t))", texts)
+    context.close()
+
+
+def test_the_browser_agrees_on_every_case(js_rules):
+    accepted = js_rules(list(CASES["accepted"]))
+    assert [(r["ok"], r.get("url")) for r in accepted] == [(True, url) for url in CASES["accepted"].values()]
+    refused = js_rules(list(CASES["refused"]))
+    assert [r.get("reason") for r in refused] == list(CASES["refused"].values())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(
+    st.ip_addresses(v=4).map(lambda a: f"http://{a}/"),
+    st.ip_addresses(v=6).map(lambda a: f"http://[{a}]/"),
+    st.ip_addresses(v=4).map(lambda a: f"http://{int(a)}/"),
+    st.from_regex(r"[a-z0-9-]{1,10}(\.[a-z0-9-]{1,10}){0,2}(\.(onion|local|lan|nl|com))?", fullmatch=True),
+))
+def test_the_browser_and_python_agree_on_generated_addresses(js_rules, text):
+    python = check_url(text)
+    [browser] = js_rules([text])
+    assert (browser["ok"], browser.get("reason")) == (python.ok, python.reason), text

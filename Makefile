@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # Material prints a banner about MkDocs 2.0 on every build; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check chromium lock clean
+.PHONY: build serve test check check-freshness check-external chromium lock clean
 
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
@@ -17,11 +17,20 @@ build: $(INSTALLED)
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --strict
 
-# The content checks alone: the strict build (broken links, anchors, directory data).
+# The content checks alone: translations, help directory, strict build, links and anchors.
 check: $(INSTALLED)
-	$(BIN)/mkdocs build --strict --quiet --site-dir "$$(mktemp -d)"
+	$(BIN)/python scripts/check_content.py
+
+# For a scheduled job: fail on help entries not verified for 12 months (make check only warns).
+check-freshness: $(INSTALLED)
+	$(BIN)/python scripts/check_content.py --freshness
+
+# For a scheduled job with internet access: also check links to other sites.
+check-external: $(INSTALLED)
+	$(BIN)/python scripts/check_content.py --external
 
 test: $(INSTALLED) chromium
+	$(BIN)/python scripts/check_content.py
 	$(BIN)/pytest
 
 $(INSTALLED): requirements.lock

@@ -66,6 +66,13 @@ def test_language_switch_leads_to_the_same_page(site, base_url, language, page):
     assert switch == {other: page_url(base_url, other, page) for other in LANGUAGES}
 
 
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_edit_link_opens_the_pages_own_file(site, language, page):
+    edit = soup(output_path(site, language, page)).find("a", rel="edit")
+    assert edit["href"].endswith(f"/edit/main/docs/{language}/{page}")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_titles_are_unique(site, language):
     titles = [soup(output_path(site, language, page)).title.get_text() for page in PAGES]

@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 # Material prints a banner about MkDocs 2.0 on every build; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -29,13 +30,24 @@ check-freshness: $(INSTALLED)
 check-external: $(INSTALLED)
 	$(BIN)/python scripts/check_content.py --external
 
-test: $(INSTALLED) chromium
+test: $(INSTALLED) $(NODE_INSTALLED) chromium
 	$(BIN)/python scripts/check_content.py
 	$(BIN)/pytest
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# axe-core (accessibility tests) and Lighthouse (benchmark), pinned in package-lock.json.
+$(NODE_INSTALLED): package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "npm is missing: install Node.js (with npm) first." >&2; exit 1; \
+	  fi; }
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
@@ -56,4 +68,4 @@ lock:
 	touch $(INSTALLED)
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) node_modules .pytest_cache

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from support import ROOT, build_site, free_port
+from support import ROOT, build_site, free_port, parse_headers_file
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -21,7 +20,18 @@ from intake_server import IntakeServer  # noqa: E402
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/ as a static host does: a miss under /en/ gets the English 404 page."""
+    """Serves a built site as a static host does: with the headers its _headers file gives (as
+    Netlify would), and the English 404 page for a miss under /en/."""
+
+    def end_headers(self) -> None:
+        rules_file = Path(self.directory) / "_headers"
+        if rules_file.exists():
+            path = self.path.split("?")[0]
+            for pattern, headers in parse_headers_file(rules_file.read_text(encoding="utf-8")):
+                if pattern == "/*" or pattern == path:
+                    for name, value in headers:
+                        self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output readable
         pass
@@ -56,11 +66,25 @@ def intake_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, base_url: str, intake_port: int) -> Path:
-    """The built site, its absolute URLs on the loopback server, its form posting to the fake endpoint."""
+def neutral_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A neutral page on another loopback origin: where quick exit goes in the tests."""
+    folder = tmp_path_factory.mktemp("neutral")
+    (folder / "index.html").write_text("<!doctype html><title>Weather</title><h1>The weather today</h1>")
+    handler = functools.partial(SiteHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, base_url: str, intake_port: int, neutral_url: str) -> Path:
+    """The built site: absolute URLs on the loopback server, the form posting to the fake endpoint,
+    quick exit going to the neutral page."""
     site_dir = tmp_path_factory.mktemp("site")
     endpoint = f"http://127.0.0.1:{intake_port}/reports"
-    result = build_site(ROOT, site_dir, {"SITE_URL": base_url, "INTAKE_ENDPOINT": endpoint})
+    result = build_site(ROOT, site_dir, {"SITE_URL": base_url, "INTAKE_ENDPOINT": endpoint, "QUICK_EXIT_URL": neutral_url})
     assert result.returncode == 0, result.stderr
     return site_dir
 

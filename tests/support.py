@@ -48,3 +48,15 @@ def output_path(site: Path, language: str, page: str) -> Path:
     prefix = site if language == "nl" else site / language
     stem = page.removesuffix(".md")
     return prefix / ("index.html" if stem == "index" else f"{stem}/index.html")
+
+
+def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The rules of a Netlify/Cloudflare _headers file: (path pattern, [(name, value)])."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if line and not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif line.strip():
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules

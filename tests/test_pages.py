@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import urllib.request
@@ -11,7 +12,6 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from support import LANGUAGES, ROOT, output_path, page_names
 
 PAGES = page_names()
@@ -163,3 +163,16 @@ def test_search_worker_named_in_the_config_exists(site):
     config = soup(site / "index.html").find("script", id="__config").string
     worker = re.search(r'"search": "([^"]+)"', config).group(1)
     assert (site / worker).exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_search_index_holds_every_page_of_its_language_only(site, language):
+    index = json.loads((site / ("" if language == "nl" else language) / "search" / "search_index.json").read_text())
+    assert index["config"]["lang"] == [language]
+    locations = {doc["location"] for doc in index["docs"]}
+    pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
+    # Every section has its page, so no result shows up without a title.
+    assert {location.split("#")[0] for location in locations} <= pages
+    expected = {"" if p == "index.md" else p.removesuffix(".md") + "/" for p in PAGES if p != "bedankt.md"}
+    assert expected <= pages
+    assert not any(location.startswith("en/") for location in locations)

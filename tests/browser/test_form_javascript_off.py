@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from form_support import FORM_PATH, fields
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from form_support import URL_CASES, fields
+from playwright.sync_api import expect
 
 SUCCESS = {"nl": "Bedankt, je melding is ontvangen", "en": "Thank you, your report has been received"}
 FAILED = {"nl": "Versturen is niet gelukt", "en": "Sending did not work"}

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
-
 from form_support import FORM_PATH
+from playwright.sync_api import expect
 
 
 def test_a_report_can_be_made_with_the_keyboard_alone(form_page, intake, page):

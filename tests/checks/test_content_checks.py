@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import ROOT
 
 CHECK = [sys.executable, str(ROOT / "scripts" / "check_content.py")]

@@ -1,0 +1,73 @@
+// "Snel weg" / "Exit this site", after GOV.UK Frontend's "Exit this page". Without this script
+// the control is a plain link to a neutral site. With it:
+// - a click, or pressing Shift three times within 5 seconds, hides the page at once and leaves
+//   with location.replace, so the browser's Back button does not return to this page;
+// - Shift used as a modifier (Shift+A) does not count, and any other key starts the count again;
+// - each press is announced to screen readers ("press Shift 2 more times ...");
+// - coming back to a page kept in the browser's cache (pageshow) shows the page again.
+
+const root = document.querySelector("[data-quick-exit]");
+if (root) enhance(root);
+
+function enhance(root) {
+  const link = root.querySelector("[data-quick-exit-link]");
+  const announce = root.querySelector("[data-quick-exit-announce]");
+  const overlay = document.querySelector("[data-quick-exit-overlay]");
+  const messages = JSON.parse(root.querySelector("[data-quick-exit-messages]").textContent);
+  const WINDOW_MS = 5000;
+  let presses = 0;
+  let shiftModified = false;
+  let timer = null;
+
+  root.querySelector("[data-quick-exit-hint]").hidden = false;
+
+  function exit(event) {
+    event?.preventDefault();
+    document.documentElement.classList.add("quick-exit-active");
+    overlay.hidden = false;
+    announce.textContent = messages.exiting;
+    window.location.replace(link.href);
+  }
+
+  function reset() {
+    presses = 0;
+    clearTimeout(timer);
+    timer = null;
+  }
+
+  link.addEventListener("click", exit);
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Shift") return;
+    if (event.shiftKey) shiftModified = true; // Shift+key: this Shift press does not count
+    if (presses) reset();
+  });
+
+  document.addEventListener("keyup", (event) => {
+    if (event.key !== "Shift") return;
+    if (shiftModified) {
+      shiftModified = false;
+      return;
+    }
+    presses += 1;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      reset();
+      announce.textContent = messages.expired;
+    }, WINDOW_MS);
+    if (presses >= 3) {
+      reset();
+      exit();
+    } else {
+      announce.textContent = presses === 1 ? messages.two_more : messages.one_more;
+    }
+  });
+
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    document.documentElement.classList.remove("quick-exit-active");
+    overlay.hidden = true;
+    announce.textContent = "";
+    reset();
+  });
+}

@@ -1,0 +1,95 @@
+"""Write the site's HTTP security headers: site/_headers (Netlify, Cloudflare Pages) and an nginx snippet.
+
+The Content-Security-Policy allows scripts from the site itself and, by their SHA-256 hash, the
+few small inline scripts Material writes into pages: no 'unsafe-inline', no 'unsafe-eval'. The
+hashes are read from the built pages, so they stay right when Material changes. Requests
+(connect-src) and form posts (form-action) may go to the site and to the intake endpoint's
+origin only. Fingerprinted assets (Material's name.1a2b3c4d.min.js) are cached for a year;
+everything else keeps the host's default caching, so a changed page or stylesheet is seen at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+PERMISSIONS = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+
+
+def inline_script_hashes(site: Path) -> list[str]:
+    """The CSP hash source of every distinct inline script that the browser would run."""
+    hashes = set()
+    for page in site.rglob("*.html"):
+        for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
+            attributes = match["attributes"]
+            if "src=" in attributes or re.search(r'type="(?!text/javascript|module)[^"]*"', attributes):
+                continue  # external, or data such as type="application/json", which never runs
+            digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
+            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(hashes)
+
+
+def policy(script_hashes: list[str], intake_origin: str) -> str:
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(script_hashes),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        f"connect-src 'self' {intake_origin}",
+        f"form-action 'self' {intake_origin}",
+        "worker-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+    ])
+
+
+def headers(csp: str) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": csp,
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Permissions-Policy": PERMISSIONS,
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+
+
+def netlify(all_pages: dict[str, str], fingerprinted: list[str]) -> str:
+    lines = ["/*"] + [f"  {name}: {value}" for name, value in all_pages.items()]
+    for path in fingerprinted:
+        lines += [f"/{path}", "  Cache-Control: public, max-age=31536000, immutable"]
+    return "\n".join(lines) + "\n"
+
+
+def nginx(all_pages: dict[str, str]) -> str:
+    common = "".join(f'add_header {name} "{value}" always;\n' for name, value in all_pages.items())
+    # nginx drops the server's add_header lines in a location that has its own: repeat them there.
+    return (
+        "# Security headers for this site: include this file inside its server { } block.\n"
+        "# Written by overrides/hooks/security_headers.py at build time; do not edit.\n"
+        + common
+        + 'location ~* "\\.[0-9a-f]{8}\\.min\\.(css|js)$" {\n'
+        + "".join("    " + line + "\n" for line in common.splitlines())
+        + '    add_header Cache-Control "public, max-age=31536000, immutable" always;\n}\n'
+    )
+
+
+@event_priority(-300)  # last: after every language is built and every other hook has written
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write site/_headers and site/_headers.nginx.conf from the finished site."""
+    if config.plugins["i18n"].building:
+        return
+    site = Path(config.site_dir)
+    csp = policy(inline_script_hashes(site), config.extra["intake_origin"])
+    fingerprinted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name))
+    (site / "_headers").write_text(netlify(headers(csp), fingerprinted), encoding="utf-8")
+    (site / "_headers.nginx.conf").write_text(nginx(headers(csp)), encoding="utf-8")

@@ -1,0 +1,94 @@
+"""The shipped security headers (site/_headers), and every page working under them in Chromium.
+
+The test server sends the headers from the built site's _headers file, as Netlify would, so every
+browser test runs under the real Content-Security-Policy; this file checks the policy itself and
+listens for violations on every page, with search, the form and quick exit in use.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+from support import LANGUAGES, page_names, parse_headers_file
+
+LISTEN = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+"""
+
+
+def policy(site) -> dict[str, list[str]]:
+    rules = dict(parse_headers_file((site / "_headers").read_text(encoding="utf-8")))
+    csp = dict(rules["/*"])["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in csp.split("; ")}
+
+
+def test_the_policy_allows_only_the_site_and_the_intake_endpoint(site, intake_port):
+    csp = policy(site)
+    intake = f"http://127.0.0.1:{intake_port}"
+    assert csp["default-src"] == ["'self'"]
+    assert csp["connect-src"] == ["'self'", intake]
+    assert csp["form-action"] == ["'self'", intake]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["base-uri"] == ["'self'"]
+    assert csp["script-src"][0] == "'self'"
+    assert all(source.startswith("'sha256-") for source in csp["script-src"][1:])
+    assert "'unsafe-inline'" not in str(csp) and "'unsafe-eval'" not in str(csp)
+
+
+def test_pages_are_served_with_the_headers(server):
+    with urllib.request.urlopen(server + "melden/") as response:
+        headers = response.headers
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert headers["Cache-Control"] is None  # pages: the host's default, never a year
+
+
+def test_only_fingerprinted_assets_are_cached_long(site):
+    rules = parse_headers_file((site / "_headers").read_text(encoding="utf-8"))
+    long_lived = [path for path, headers in rules if ("Cache-Control", "public, max-age=31536000, immutable") in headers]
+    assert long_lived and all(".min." in path and path.count(".") >= 3 for path in long_lived)
+    assert not any(path.endswith(("site.css", "quick-exit.js", "report-form.js", ".html")) for path in long_lived)
+
+
+def test_an_nginx_snippet_says_the_same(site):
+    nginx = (site / "_headers.nginx.conf").read_text(encoding="utf-8")
+    csp = dict(dict(parse_headers_file((site / "_headers").read_text(encoding="utf-8")))["/*"])["Content-Security-Policy"]
+    assert f'add_header Content-Security-Policy "{csp}" always;' in nginx
+    assert 'add_header Cache-Control "public, max-age=31536000, immutable" always;' in nginx
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_runs_without_a_policy_violation(page, server, language):
+    page.add_init_script(LISTEN)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    for name in page_names():
+        stem = name.removesuffix(".md")
+        page.goto(("" if language == "nl" else "en/") + ("" if stem == "index" else f"{stem}/"), wait_until="networkidle")
+        assert page.evaluate("() => window.__violations") == [], name
+    page.goto("en/nope/")  # the 404 page too
+    assert page.evaluate("() => window.__violations") == []
+    assert errors == [] or all("404" in error for error in errors)
+
+
+def test_search_form_and_quick_exit_run_without_a_policy_violation(page, server, intake, neutral_url):
+    page.add_init_script(LISTEN)
+    page.goto("melden/")
+    page.locator("input.md-search__input").press_sequentially("politie")
+    expect(page.locator(".md-search-result__item").first).to_be_attached()
+    page.keyboard.press("Escape")
+    page.locator("#report-url-1").fill("https://www.example.com/x")
+    page.locator("[data-submit]").click()
+    expect(page.get_by_role("status")).to_contain_text("MK-")
+    assert page.evaluate("() => window.__violations") == []
+    page.get_by_role("link", name="Snel weg").click()
+    page.wait_for_url(neutral_url)
+    assert urlsplit(page.url).netloc == urlsplit(neutral_url).netloc

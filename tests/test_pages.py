@@ -158,16 +158,32 @@ def test_sitemap_lists_both_languages(site, base_url):
             assert f"<loc>{page_url(base_url, language, page)}</loc>" in sitemap
 
 
-def test_search_worker_named_in_the_config_exists(site):
-    # main.html repeats Material's worker file name; a Material upgrade that renames it must fail here.
-    config = soup(site / "index.html").find("script", id="__config").string
-    worker = re.search(r'"search": "([^"]+)"', config).group(1)
-    assert (site / worker).exists()
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_search_dialog_has_a_name_in_the_pages_language(site, language):
+    folder = site if language == "nl" else site / language
+    pages = [output_path(site, language, page) for page in PAGES] + [folder / "404.html"]
+    for path in pages:
+        dialog = soup(path).select_one(".md-search[role=dialog]")
+        assert dialog["aria-label"] == {"nl": "Zoeken", "en": "Search"}[language], path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_loads_on_demand_from_files_that_exist(site, language):
+    """Pages start the small on-demand worker; the index it is handed names Material's worker and
+    the full index, which must exist (a Material upgrade that renames its worker must fail here)."""
+    folder = site if language == "nl" else site / language
+    config = json.loads(soup(folder / "index.html").find("script", id="__config").string)
+    worker = urljoin(f"http://site/{'' if language == 'nl' else 'en/'}", config["search"])
+    assert worker == "http://site/assets/javascripts/search-on-demand.js"
+    stub = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == []
+    for target in stub["config"]["on_demand"].values():
+        assert (site / urljoin("assets/javascripts/search-on-demand.js", target)).is_file(), target
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_search_index_holds_every_page_of_its_language_only(site, language):
-    index = json.loads((site / ("" if language == "nl" else language) / "search" / "search_index.json").read_text())
+    index = json.loads((site / ("" if language == "nl" else language) / "search" / "search_index.full.json").read_text())
     assert index["config"]["lang"] == [language]
     locations = {doc["location"] for doc in index["docs"]}
     pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}

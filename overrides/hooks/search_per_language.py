@@ -10,17 +10,26 @@ every query word ("meldingen*") and lunr never stems such words, so a stemmed in
 lose exact words. The Dutch search worker therefore gets a small addition (QUERY_STEMMING) that
 also looks up the stem of each word; it is appended to the Dutch lunr file that the worker loads.
 English keeps Material's default: prefix matching without stemming.
+
+Search loads on demand: Material fetches search/search_index.json and starts its worker on every
+page load. This hook writes there a small index without documents, naming where the full index
+and Material's worker are; main.html starts assets/javascripts/search-on-demand.js in place of
+Material's worker, and that loads the rest only when someone types a query.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 STEMMED = {"nl"}  # languages whose search worker loads QUERY_STEMMING
+ON_DEMAND_WORKER = "assets/javascripts/search-on-demand.js"  # main.html names it too
+FULL_INDEX = "search_index.full.json"
 
 QUERY_STEMMING = """
 /* Added by overrides/hooks/search_per_language.py: for each query word "word*", also look up
@@ -60,6 +69,27 @@ def split(index: dict, languages: list[str], default: str) -> dict[str, dict]:
     return result
 
 
+def stub_index(index: dict, worker: str, full_index: str) -> dict:
+    """The index Material fetches: the configuration without documents, plus where the rest is
+    (relative to the on-demand worker, which resolves them against its own address)."""
+    here = posixpath.dirname(ON_DEMAND_WORKER)
+    on_demand = {"worker": posixpath.relpath(worker, here), "index": posixpath.relpath(full_index, here)}
+    return {"config": {**index["config"], "on_demand": on_demand}, "docs": []}
+
+
+def material_worker(site: Path) -> str:
+    """Material's search worker in the built site (its file name carries a fingerprint)."""
+    workers = sorted(site.glob("assets/javascripts/workers/search.*.min.js"))
+    if len(workers) != 1:
+        raise PluginError(f"expected one Material search worker in {site}/assets/javascripts/workers/, found {len(workers)}")
+    return workers[0].relative_to(site).as_posix()
+
+
+def write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has written the merged index
 def on_post_build(config: MkDocsConfig) -> None:
     """Rewrite the merged index, once every language has been built."""
@@ -67,13 +97,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n.building:  # a nested build of one language; the merged index comes later
         return
     site = Path(config.site_dir)
+    worker = material_worker(site)
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for language, index in split(merged, i18n.build_languages, i18n.default_language).items():
-        target = site / ("" if language == i18n.default_language else language) / "search"
-        target.mkdir(parents=True, exist_ok=True)
-        (target / "search_index.json").write_text(
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        folder = posixpath.join("" if language == i18n.default_language else language, "search")
+        write_json(site / folder / FULL_INDEX, index)
+        write_json(site / folder / "search_index.json", stub_index(index, worker, posixpath.join(folder, FULL_INDEX)))
     for language in STEMMED:
         worker_language = site / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{language}.min.js"
         text = worker_language.read_text(encoding="utf-8")

@@ -6,6 +6,11 @@ hashes are read from the built pages, so they stay right when Material changes. 
 (connect-src) and form posts (form-action) may go to the site and to the intake endpoint's
 origin only. Fingerprinted assets (Material's name.1a2b3c4d.min.js) are cached for a year;
 everything else keeps the host's default caching, so a changed page or stylesheet is seen at once.
+
+Hosts that ignore _headers (GitHub Pages) get the policy in a `<meta>` tag in every page when
+extra.csp_meta is true (CSP_META=true at build time). It is off by default: `mkdocs serve` adds
+an inline live-reload script to every page, which the policy would block. The README's deploy
+section says what the `<meta>` fallback covers and what it cannot.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+CHARSET = '<meta charset="utf-8">'  # main.html's first tag: the policy must come before any script
 PERMISSIONS = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 
 
@@ -83,9 +90,24 @@ def nginx(all_pages: dict[str, str]) -> str:
     )
 
 
+def meta_policy(csp: str) -> str:
+    """The policy as a `<meta>` tag gives it: browsers ignore frame-ancestors there, with a console error."""
+    return "; ".join(part for part in csp.split("; ") if not part.startswith("frame-ancestors "))
+
+
+def add_meta_policy(site: Path, csp: str) -> None:
+    """Put the policy in every page, right after its charset, before any script."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(csp)}">'
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if CHARSET not in text:
+            raise PluginError(f"{page}: no {CHARSET} to put the Content-Security-Policy <meta> after")
+        page.write_text(text.replace(CHARSET, CHARSET + tag, 1), encoding="utf-8")
+
+
 @event_priority(-300)  # last: after every language is built and every other hook has written
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write site/_headers and site/_headers.nginx.conf from the finished site."""
+    """Write site/_headers and site/_headers.nginx.conf from the finished site (and the <meta> fallback)."""
     if config.plugins["i18n"].building:
         return
     site = Path(config.site_dir)
@@ -93,3 +115,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     fingerprinted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name))
     (site / "_headers").write_text(netlify(headers(csp), fingerprinted), encoding="utf-8")
     (site / "_headers.nginx.conf").write_text(nginx(headers(csp)), encoding="utf-8")
+    if config.extra.get("csp_meta"):
+        add_meta_policy(site, csp)

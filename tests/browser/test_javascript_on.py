@@ -5,18 +5,25 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from support import LANGUAGES, ROOT, page_names
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into Material's search and return the result links."""
+    """Search with Material's search and return the result links: one query, the whole of it."""
     opener = page.locator("label.md-header__button[for='__search']")
     if opener.is_visible():  # on narrow screens search hides behind a button
         opener.click()
-    page.locator("input.md-search__input").press_sequentially(query)
+    field = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item > a")
+    if field.input_value():  # an earlier search: clear it and wait for its results to go
+        field.fill("")
+        field.press("End")  # Material reads the field on keyup
+        expect(results).to_have_count(0)
+    field.fill(query)
+    field.press("End")
     results.first.wait_for(state="attached", timeout=10_000)
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
 
 
 @pytest.mark.parametrize(("start", "query"), [
@@ -43,12 +50,24 @@ def test_dutch_search_stems_dutch_words(page, server):
     assert "hostingproviders" not in (ROOT / "docs" / "nl" / "melden.md").read_text(encoding="utf-8")
     assert any(link.endswith("/melden/") for link in search(page, "hostingproviders"))
     # Whole words still find themselves, although the index holds their stems.
-    assert any("wat-melden" in link for link in search_again(page, "beoordelen"))
+    assert any("wat-melden" in link for link in search(page, "beoordelen"))
 
 
-def search_again(page, query: str) -> list[str]:
-    page.locator("input.md-search__input").fill("")
-    return search(page, query)
+@pytest.mark.parametrize("start", ["", "en/"])
+def test_the_search_engine_loads_only_when_someone_searches(page, server, start):
+    """Lunr, the language files and the full index (most of a first visit's weight) wait for a query."""
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(start, wait_until="networkidle")
+    page.wait_for_timeout(300)  # Material's search set-up runs after load
+    engine = ("/workers/search.", "/lunr/", "search_index.full.json")
+    assert not [path for path in requested if any(part in path for part in engine)]
+    assert any(path.endswith("/search-on-demand.js") for path in requested)
+
+    links = search(page, "Veilig Thuis")
+    assert any(link.endswith("hulp-nodig/") for link in links)
+    assert any("/workers/search." in path for path in requested)
+    assert any(path == f"/{start}search/search_index.full.json" for path in requested)
 
 
 def test_pages_load_cleanly_from_the_site_alone(page, context, server):

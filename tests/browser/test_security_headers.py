@@ -7,12 +7,16 @@ listens for violations on every page, with search, the form and quick exit in us
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
-from support import LANGUAGES, page_names, parse_headers_file
+from support import LANGUAGES, ROOT, build_site, free_port, page_names, parse_headers_file
 
 LISTEN = """
 window.__violations = [];
@@ -21,10 +25,22 @@ document.addEventListener('securitypolicyviolation', e =>
 """
 
 
-def policy(site) -> dict[str, list[str]]:
+def header_policy(site) -> str:
     rules = dict(parse_headers_file((site / "_headers").read_text(encoding="utf-8")))
-    csp = dict(rules["/*"])["Content-Security-Policy"]
-    return {part.split()[0]: part.split()[1:] for part in csp.split("; ")}
+    return dict(rules["/*"])["Content-Security-Policy"]
+
+
+def policy(site) -> dict[str, list[str]]:
+    return {part.split()[0]: part.split()[1:] for part in header_policy(site).split("; ")}
+
+
+def page_paths() -> list[str]:
+    paths = []
+    for language in LANGUAGES:
+        for name in page_names():
+            stem = name.removesuffix(".md")
+            paths.append(("" if language == "nl" else "en/") + ("" if stem == "index" else f"{stem}/"))
+    return paths
 
 
 def test_the_policy_allows_only_the_site_and_the_intake_endpoint(site, intake_port):
@@ -70,10 +86,9 @@ def test_every_page_runs_without_a_policy_violation(page, server, language):
     page.add_init_script(LISTEN)
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    for name in page_names():
-        stem = name.removesuffix(".md")
-        page.goto(("" if language == "nl" else "en/") + ("" if stem == "index" else f"{stem}/"), wait_until="networkidle")
-        assert page.evaluate("() => window.__violations") == [], name
+    for path in [path for path in page_paths() if path.startswith("en/") == (language == "en")]:
+        page.goto(path, wait_until="networkidle")
+        assert page.evaluate("() => window.__violations") == [], path
     page.goto("en/nope/")  # the 404 page too
     assert page.evaluate("() => window.__violations") == []
     assert errors == [] or all("404" in error for error in errors)
@@ -92,3 +107,72 @@ def test_search_form_and_quick_exit_run_without_a_policy_violation(page, server,
     page.get_by_role("link", name="Snel weg").click()
     page.wait_for_url(neutral_url)
     assert urlsplit(page.url).netloc == urlsplit(neutral_url).netloc
+
+
+# Hosts that ignore _headers (GitHub Pages): the policy in a <meta> tag, when built with CSP_META=true.
+
+class BareHost(http.server.SimpleHTTPRequestHandler):
+    """A static host that sends no headers of the site's own, as GitHub Pages does."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def bare_host(tmp_path_factory, intake_port):
+    """The site built with CSP_META=true, served with no security headers; yields its base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site = tmp_path_factory.mktemp("meta-site")
+    env = {"SITE_URL": base, "INTAKE_ENDPOINT": f"http://127.0.0.1:{intake_port}/reports", "CSP_META": "true"}
+    result = build_site(ROOT, site, env)
+    assert result.returncode == 0, result.stderr
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(BareHost, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield base, site
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_by_default_pages_carry_no_meta_policy(site):
+    # `make serve` adds an inline live-reload script that a <meta> policy would block.
+    assert 'http-equiv="Content-Security-Policy"' not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_meta_policy_is_the_header_policy_without_frame_ancestors(bare_host):
+    _, site = bare_host
+    expected = "; ".join(part for part in header_policy(site).split("; ") if not part.startswith("frame-ancestors"))
+    pages = list(site.rglob("*.html"))
+    assert len(pages) >= 22
+    for path in pages:
+        head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
+        first, second = head.find_all("meta")[:2]
+        assert first.get("charset") == "utf-8", path
+        assert second.get("http-equiv") == "Content-Security-Policy", path  # before any script
+        assert second["content"] == expected, path
+        assert head.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
+
+
+def test_without_headers_the_meta_policy_holds_on_every_page(browser, bare_host):
+    base, _ = bare_host
+    with urllib.request.urlopen(base) as response:
+        assert response.headers["Content-Security-Policy"] is None  # only the <meta> is at work here
+    context = browser.new_context(base_url=base)
+    page = context.new_page()
+    page.add_init_script(LISTEN)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    for path in page_paths():
+        page.goto(path, wait_until="networkidle")
+        assert page.evaluate("() => window.__violations") == [], path
+    assert errors == []
+    # The policy is in force: a script slipped into the page does not run.
+    ran = page.evaluate("""() => new Promise(resolve => {
+        const script = document.createElement('script');
+        script.textContent = 'window.__injected = true';
+        document.head.append(script);
+        setTimeout(() => resolve(window.__injected === true), 100);
+    })""")
+    assert ran is False
+    assert any("script-src" in violation for violation in page.evaluate("() => window.__violations"))
+    context.close()

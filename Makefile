@@ -10,7 +10,7 @@ NODE_INSTALLED := node_modules/.installed
 # Material prints a banner about MkDocs 2.0 on every build; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check check-freshness check-external chromium lock clean
+.PHONY: build serve test check check-freshness check-external bench chromium lock clean
 
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
@@ -58,6 +58,10 @@ chromium:
 	  else \
 	    echo "Chromium is missing: install it with 'sudo apt-get install chromium'." >&2; exit 1; \
 	  fi; }
+
+# Figures, not tests: build times, page weight, requests, Lighthouse scores.
+bench: $(INSTALLED) $(NODE_INSTALLED) chromium
+	$(BIN)/python scripts/bench.py
 
 # After changing requirements.in: rebuild the environment from it and record every pin.
 lock:

@@ -61,6 +61,13 @@ def test_unknown_directory_id_in_component_fails(tmp_path):
     assert "unknown: alarmnumer" in error
 
 
+@pytest.mark.parametrize("ids", ["helpwanted", "alarmnummer politie"])
+def test_a_phone_component_needs_one_entry_with_a_phone_number(tmp_path, ids):
+    error = build_broken(tmp_path, "docs/nl/contact.md", "component: phone alarmnummer", f"component: phone {ids}")
+    assert f"nl/contact.md:15: component 'phone' needs exactly one id from data/help.yml of an entry with a phone number; got: {ids}." in error
+    assert "Ids with a phone number: alarmnummer, politie" in error
+
+
 @pytest.mark.parametrize(("old", "new"), [
     ("[wat je wel en niet kunt melden](wat-melden.md)", "[wat je wel en niet kunt melden](wat-mleden.md)"),
     ("[wat je wel en niet kunt melden](wat-melden.md)", "[wat je wel en niet kunt melden](wat-melden.md#bestaat-niet)"),

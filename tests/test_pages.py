@@ -112,6 +112,20 @@ def test_where_to_go_instead_lists_the_numbers_as_phone_links(site):
         assert {"tel:09008844", "tel:08007000", "tel:112", "tel:08002000"} <= links
 
 
+def test_every_phone_number_on_the_site_comes_from_the_directory(site):
+    # Truth: a number lives in data/help.yml alone; pages place it with a component.
+    data = yaml.safe_load((ROOT / "data" / "help.yml").read_text(encoding="utf-8"))["entries"]
+    known = {"tel:" + re.sub(r"\D", "", entry["phone"]) for entry in data if "phone" in entry}
+    for language in LANGUAGES:
+        for page in PAGES:
+            assert "tel:" not in (ROOT / "docs" / language / page).read_text(encoding="utf-8"), f"{language}/{page}"
+            links = {a["href"] for a in soup(output_path(site, language, page)).select("article a[href^='tel:']")}
+            assert links <= known, f"{language}/{page}: {links - known}"
+    for page in ("index.md", "contact.md", "hulp-nodig.md"):
+        for language in LANGUAGES:
+            assert soup(output_path(site, language, page)).select("article a.phone[href='tel:112']"), f"{language}/{page}"
+
+
 def directory_links(site: Path, language: str) -> tuple[list[str], list[str]]:
     article = soup(output_path(site, language, "hulp-nodig.md")).select_one("article")
     phones = [a["href"] for a in article.select(".help-card a[href^='tel:']")]

@@ -26,11 +26,13 @@ MARKER = re.compile(r"<!--\s*component:\s*(?P<body>.*?)\s*-->")
 class Component:
     takes_entry_ids: bool  # its arguments are ids from the help directory; otherwise it takes none
     block: bool  # stands on its own between paragraphs; otherwise it sits inside a sentence
+    one_phone: bool = False  # takes exactly one id, of an entry with a phone number
 
 
 COMPONENTS = {
     "help-directory": Component(takes_entry_ids=False, block=True),
     "help-contacts": Component(takes_entry_ids=True, block=True),
+    "phone": Component(takes_entry_ids=True, block=False, one_phone=True),
     "contact-email": Component(takes_entry_ids=False, block=False),
     "report-form": Component(takes_entry_ids=False, block=True),
 }
@@ -95,4 +97,11 @@ def _arguments(name: str, args: list[str], config: MkDocsConfig, where: str) -> 
             f"{where}: component '{name}' needs ids from data/help.yml; "
             f"unknown: {', '.join(unknown) or '(none given)'}. Known ids: {', '.join(by_id)}."
         )
-    return [by_id[arg] for arg in args]
+    entries = [by_id[arg] for arg in args]
+    if COMPONENTS[name].one_phone and (len(entries) != 1 or "phone" not in entries[0]):
+        with_phone = ", ".join(entry["id"] for entry in config.extra["help_entries"] if "phone" in entry)
+        raise PluginError(
+            f"{where}: component '{name}' needs exactly one id from data/help.yml of an entry with a phone "
+            f"number; got: {' '.join(args)}. Ids with a phone number: {with_phone}."
+        )
+    return entries

@@ -116,7 +116,7 @@ def test_link_targets_drift(project):
 
 
 def test_phone_numbers_drift(project):
-    edit(project, "docs/en/contact.md", "Call [112](tel:112).", "Call [112](tel:112) or 0900-1234567.")
+    edit(project, "docs/en/contact.md", "We are not the police", "Or call 0900-1234567. We are not the police")
     output = failing(project)
     assert "the phone numbers differ from the Dutch version: only in Dutch: none; only in English: 0900-1234567" in output
 

@@ -43,6 +43,13 @@ def page_names() -> list[str]:
     return sorted(path.relative_to(ROOT / "docs" / "nl").as_posix() for path in (ROOT / "docs" / "nl").rglob("*.md"))
 
 
+def page_path(language: str, page: str) -> str:
+    """Where a page (docs/LANG/page.md) is served, from the site's root: "", "en/wat-melden/"."""
+    prefix = "" if language == "nl" else f"{language}/"
+    stem = page.removesuffix(".md")
+    return prefix + ("" if stem == "index" else f"{stem}/")
+
+
 def output_path(site: Path, language: str, page: str) -> Path:
     """Where the built HTML of a page (docs/LANG/page.md) lands in site/."""
     prefix = site if language == "nl" else site / language

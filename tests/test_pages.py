@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from support import LANGUAGES, ROOT, output_path, page_names
+from support import LANGUAGES, ROOT, output_path, page_names, page_path
 
 PAGES = page_names()
 
@@ -22,9 +22,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def page_url(base_url: str, language: str, page: str) -> str:
-    prefix = "" if language == "nl" else f"{language}/"
-    stem = page.removesuffix(".md")
-    return urljoin(base_url, prefix + ("" if stem == "index" else f"{stem}/"))
+    return urljoin(base_url, page_path(language, page))
 
 
 def test_both_languages_have_the_same_pages():
@@ -203,6 +201,6 @@ def test_each_search_index_holds_every_page_of_its_language_only(site, language)
     pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
     # Every section has its page, so no result shows up without a title.
     assert {location.split("#")[0] for location in locations} <= pages
-    expected = {"" if p == "index.md" else p.removesuffix(".md") + "/" for p in PAGES if p != "bedankt.md"}
+    expected = {page_path("nl", p) for p in PAGES if p != "bedankt.md"}  # locations are per language
     assert expected <= pages
     assert not any(location.startswith("en/") for location in locations)

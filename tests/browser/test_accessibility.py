@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import LANGUAGES, ROOT, page_names
+from support import LANGUAGES, ROOT, page_names, page_path
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -27,15 +27,10 @@ def violations(page) -> list[str]:
     return [f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in result["violations"]]
 
 
-def path(language: str, name: str) -> str:
-    stem = name.removesuffix(".md")
-    return ("" if language == "nl" else "en/") + ("" if stem == "index" else f"{stem}/")
-
-
 @pytest.mark.parametrize("name", page_names())
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_violations_on_the_page(axe_page, language, name):
-    axe_page.goto(path(language, name), wait_until="networkidle")
+    axe_page.goto(page_path(language, name), wait_until="networkidle")
     assert violations(axe_page) == []
 
 
@@ -47,7 +42,7 @@ def test_no_violations_on_the_404_page(axe_page, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_violations_with_search_results_open(axe_page, language):
-    axe_page.goto(path(language, "index.md"))
+    axe_page.goto(page_path(language, "index.md"))
     axe_page.locator("input.md-search__input").press_sequentially("politie" if language == "nl" else "police")
     axe_page.locator(".md-search-result__item").first.wait_for(state="attached")
     assert violations(axe_page) == []
@@ -65,7 +60,7 @@ def test_no_violations_on_a_phone_with_the_menu_open(browser, server):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_violations_with_form_errors_shown(axe_page, intake, language):
-    axe_page.goto(path(language, "melden.md"))
+    axe_page.goto(page_path(language, "melden.md"))
     axe_page.locator("[data-add-url]").click()
     axe_page.locator("#report-url-1").fill("http://localhost/")
     axe_page.locator("[data-submit]").click()

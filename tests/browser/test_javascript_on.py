@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from support import LANGUAGES, ROOT, page_names
+from support import LANGUAGES, ROOT, page_names, page_path
 
 
 def search(page, query: str) -> list[str]:
@@ -81,9 +81,7 @@ def test_pages_load_cleanly_from_the_site_alone(page, context, server):
     page.on("pageerror", lambda error: failures.append(str(error)))
     for language in LANGUAGES:
         for name in page_names():
-            stem = name.removesuffix(".md")
-            path = ("" if language == "nl" else "en/") + ("" if stem == "index" else f"{stem}/")
-            page.goto(path, wait_until="networkidle")
+            page.goto(page_path(language, name), wait_until="networkidle")
     foreign = [url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != origin]
     assert len(requests) > 20
     assert foreign == []

@@ -7,7 +7,7 @@ WCAG 2.2 AA asks for a visible focus indicator (2.4.7) that is not hidden behind
 from __future__ import annotations
 
 import pytest
-from support import LANGUAGES, page_names
+from support import LANGUAGES, page_names, page_path
 
 # For the focused element: what shows the focus, where it is, and whether something covers it.
 # Something that seems to cover it while a transition runs is judged again once that has
@@ -39,15 +39,10 @@ FOCUS_STATE = """async () => {
 }"""
 
 
-def path(language: str, name: str) -> str:
-    stem = name.removesuffix(".md")
-    return ("" if language == "nl" else "en/") + ("" if stem == "index" else f"{stem}/")
-
-
 @pytest.mark.parametrize("name", page_names())
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_tab_stop_shows_its_focus(page, server, language, name):
-    page.goto(path(language, name), wait_until="networkidle")
+    page.goto(page_path(language, name), wait_until="networkidle")
     seen, problems = [], []
     for _ in range(80):
         page.keyboard.press("Tab")

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
-from support import LANGUAGES, ROOT, build_site, free_port, page_names, parse_headers_file
+from support import LANGUAGES, ROOT, build_site, free_port, page_names, page_path, parse_headers_file
 
 LISTEN = """
 window.__violations = [];
@@ -35,12 +35,7 @@ def policy(site) -> dict[str, list[str]]:
 
 
 def page_paths() -> list[str]:
-    paths = []
-    for language in LANGUAGES:
-        for name in page_names():
-            stem = name.removesuffix(".md")
-            paths.append(("" if language == "nl" else "en/") + ("" if stem == "index" else f"{stem}/"))
-    return paths
+    return [page_path(language, name) for language in LANGUAGES for name in page_names()]
 
 
 def test_the_policy_allows_only_the_site_and_the_intake_endpoint(site, intake_port):
@@ -120,7 +115,7 @@ class BareHost(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def bare_host(tmp_path_factory, intake_port):
-    """The site built with CSP_META=true, served with no security headers; yields its base URL."""
+    """The site built with CSP_META=true, served with no security headers; yields its base URL and folder."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     site = tmp_path_factory.mktemp("meta-site")

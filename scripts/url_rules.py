@@ -4,6 +4,10 @@ The same rules as overrides/assets/javascripts/url-rules.js (what the browser ch
 sending) and INTAKE-CONTRACT.md (what the real endpoint must check again). The cases in
 tests/url_cases.json hold all of them to the same answers.
 
+From the command line, it says what the form would do with an address, and why:
+
+    python3 scripts/url_rules.py www.example.com/x http://192.168.1.10/
+
     >>> check_url("www.example.com/x")
     Verdict(ok=True, url='https://www.example.com/x', reason=None)
     >>> check_url("http://192.168.1.10/").reason
@@ -12,8 +16,10 @@ tests/url_cases.json hold all of them to the same answers.
 
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import re
+import sys
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -124,3 +130,17 @@ def is_public_ipv6(address: ipaddress.IPv6Address) -> bool:
     if address.ipv4_mapped:
         return is_public_ipv4(int(address.ipv4_mapped))
     return address in GLOBAL_UNICAST and not any(address in network for network in NOT_PUBLIC_V6)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("urls", nargs="+", metavar="URL", help="an address as someone would type it in the form")
+    args = parser.parse_args(argv)
+    for text in args.urls:
+        verdict = check_url(text)
+        print(f"{text}: accepted as {verdict.url}" if verdict.ok else f"{text}: refused ({verdict.reason})")
+    return 0 if all(check_url(text).ok for text in args.urls) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -205,3 +205,24 @@ def test_the_record_lines_printed_for_the_web_editor_also_mark_it_done(project):
     record["privacy.md"] = json.loads(printed)
     record_file.write_text(json.dumps(record, indent=2), encoding="utf-8")
     assert run_check(project).returncode == 0
+
+
+# Editors' tools.
+
+def test_a_new_page_is_created_in_both_languages_and_passes_the_checks(project):
+    result = subprocess.run([sys.executable, str(project / "scripts" / "new_page.py"), "meldingen-volgen",
+                             "--nl", "Je melding volgen", "--en", "Following your report", "--after", "melden.md",
+                             "--root", str(project)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "# Je melding volgen" in (project / "docs" / "nl" / "meldingen-volgen.md").read_text(encoding="utf-8")
+    assert "# Following your report" in (project / "docs" / "en" / "meldingen-volgen.md").read_text(encoding="utf-8")
+    nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - melden.md\n  - meldingen-volgen.md\n" in nav
+    assert run_check(project).returncode == 0  # in the menu, recorded as translated, links fine
+
+
+@pytest.mark.parametrize("script", sorted(path.name for path in (ROOT / "scripts").glob("*.py")))
+def test_every_script_explains_itself(script):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--help"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: ") and len(result.stdout) > 200

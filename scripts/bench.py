@@ -38,6 +38,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+# Debian's Chromium, or the build CHROMIUM names (as for the tests).
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
                  "--disable-component-update --disable-sync --no-first-run"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
@@ -154,10 +156,10 @@ def weigh(server: CountingServer, paths: list[str]) -> list[dict]:
     """Bytes over the wire and requests for a first visit to each page, in Chromium."""
     from playwright.sync_api import sync_playwright
 
+    origin = urlsplit(server.base).netloc
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                             args=CHROMIUM_FLAGS.replace("--headless=new ", "").split())
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS.replace("--headless=new ", "").split())
         for path in paths:
             context = browser.new_context()  # empty cache: a first visit
             urls: list[str] = []
@@ -170,8 +172,7 @@ def weigh(server: CountingServer, paths: list[str]) -> list[dict]:
                 "page": "/" + path,
                 "bytes": sent,
                 "requests": answered,
-                "third_party": sum(urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != urlsplit(server.base).netloc
-                                   for url in urls),
+                "third_party": sum(urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != origin for url in urls),
             })
             context.close()
         browser.close()
@@ -181,7 +182,7 @@ def weigh(server: CountingServer, paths: list[str]) -> list[dict]:
 def lighthouse(url: str) -> dict[str, int]:
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        subprocess.run([str(binary), url, f"--chrome-path={shutil.which('chromium') or '/usr/bin/chromium'}",
+        subprocess.run([str(binary), url, f"--chrome-path={CHROMIUM}",
                         f"--chrome-flags={CHROMIUM_FLAGS}", "--output=json", f"--output-path={report.name}",
                         "--quiet", "--only-categories=performance,accessibility,best-practices,seo"],
                        check=True, capture_output=True)

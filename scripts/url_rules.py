@@ -136,10 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("urls", nargs="+", metavar="URL", help="an address as someone would type it in the form")
     args = parser.parse_args(argv)
-    for text in args.urls:
-        verdict = check_url(text)
+    verdicts = [(text, check_url(text)) for text in args.urls]
+    for text, verdict in verdicts:
         print(f"{text}: accepted as {verdict.url}" if verdict.ok else f"{text}: refused ({verdict.reason})")
-    return 0 if all(check_url(text).ok for text in args.urls) else 1
+    return 0 if all(verdict.ok for _, verdict in verdicts) else 1
 
 
 if __name__ == "__main__":

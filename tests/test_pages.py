@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 from support import LANGUAGES, ROOT, output_path, page_names, page_path
 
 PAGES = page_names()
+DIRECTORY = yaml.safe_load((ROOT / "data" / "help.yml").read_text(encoding="utf-8"))["entries"]
+DIRECTORY_TEL_LINKS = ["tel:" + re.sub(r"\D", "", entry["phone"]) for entry in DIRECTORY if "phone" in entry]
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -112,8 +114,7 @@ def test_where_to_go_instead_lists_the_numbers_as_phone_links(site):
 
 def test_every_phone_number_on_the_site_comes_from_the_directory(site):
     # Truth: a number lives in data/help.yml alone; pages place it with a component.
-    data = yaml.safe_load((ROOT / "data" / "help.yml").read_text(encoding="utf-8"))["entries"]
-    known = {"tel:" + re.sub(r"\D", "", entry["phone"]) for entry in data if "phone" in entry}
+    known = set(DIRECTORY_TEL_LINKS)
     for language in LANGUAGES:
         for page in PAGES:
             assert "tel:" not in (ROOT / "docs" / language / page).read_text(encoding="utf-8"), f"{language}/{page}"
@@ -132,15 +133,14 @@ def directory_links(site: Path, language: str) -> tuple[list[str], list[str]]:
 
 
 def test_directory_shows_the_same_numbers_and_sites_in_both_languages(site):
-    data = yaml.safe_load((ROOT / "data" / "help.yml").read_text(encoding="utf-8"))["entries"]
     nl, en = directory_links(site, "nl"), directory_links(site, "en")
     assert nl == en
     phones, websites = nl
-    assert sorted(phones) == sorted("tel:" + re.sub(r"\D", "", entry["phone"]) for entry in data if "phone" in entry)
-    assert sorted(websites) == sorted(entry["website"] for entry in data if "website" in entry)
+    assert sorted(phones) == sorted(DIRECTORY_TEL_LINKS)
+    assert sorted(websites) == sorted(entry["website"] for entry in DIRECTORY if "website" in entry)
     for language in LANGUAGES:
         text = soup(output_path(site, language, "hulp-nodig.md")).select_one("article").get_text(" ")
-        for entry in data:
+        for entry in DIRECTORY:
             assert entry["name"][language] in text
             assert " ".join(entry["about"][language].split()) in " ".join(text.split())
 

@@ -98,3 +98,13 @@ def test_https_or_loopback_endpoints_are_accepted_and_used(tmp_path, endpoint):
     result = build_site(project, tmp_path / "site", {"INTAKE_ENDPOINT": endpoint})
     assert result.returncode == 0, result.stderr
     assert f'action="{endpoint}"' in (tmp_path / "site" / "en" / "melden" / "index.html").read_text()
+
+
+def test_interface_text_missing_in_a_language_names_the_file_and_key(tmp_path):
+    error = build_broken(tmp_path, "data/strings/en.yml", "  submit: Send report\n", "")
+    assert "data/strings/en.yml: key 'report_form.submit' is missing" in error
+
+
+def test_interface_text_only_in_a_translation_names_the_file_and_key(tmp_path):
+    error = build_broken(tmp_path, "data/strings/en.yml", "  submit: Send report\n", "  submit: Send report\n  sumbit: Send\n")
+    assert "data/strings/en.yml: key 'report_form.sumbit' is not in data/strings/nl.yml" in error

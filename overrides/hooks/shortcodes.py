@@ -41,9 +41,11 @@ _env: Environment | None = None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Each language build gets a fresh template environment, so it sees that build's configuration."""
+    """Each language build gets a fresh template environment, with that language's interface text
+    (hooks/strings.py): MkDocs makes its own environment only after the pages' Markdown."""
     global _env
     _env = config.theme.get_env()
+    _env.globals.update(config.extra["template_globals"])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

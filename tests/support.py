@@ -10,7 +10,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("nl", "en")
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_config import default_language, language_prefix, languages, strings  # noqa: E402,F401 (tests import them from here)
+
+LANGUAGES = tuple(languages())  # the default language first
+DEFAULT_LANGUAGE = default_language()
 
 
 def free_port() -> int:
@@ -39,20 +44,20 @@ def copy_project(target: Path) -> Path:
 
 
 def page_names() -> list[str]:
-    """The pages of the site, as file names in docs/nl/ (the default language)."""
-    return sorted(path.relative_to(ROOT / "docs" / "nl").as_posix() for path in (ROOT / "docs" / "nl").rglob("*.md"))
+    """The pages of the site, as file names in the default language's folder."""
+    return sorted(path.relative_to(ROOT / "docs" / DEFAULT_LANGUAGE).as_posix() for path in (ROOT / "docs" / DEFAULT_LANGUAGE).rglob("*.md"))
 
 
 def page_path(language: str, page: str) -> str:
     """Where a page (docs/LANG/page.md) is served, from the site's root: "", "en/wat-melden/"."""
-    prefix = "" if language == "nl" else f"{language}/"
+    prefix = language_prefix(language)
     stem = page.removesuffix(".md")
     return prefix + ("" if stem == "index" else f"{stem}/")
 
 
 def output_path(site: Path, language: str, page: str) -> Path:
     """Where the built HTML of a page (docs/LANG/page.md) lands in site/."""
-    prefix = site if language == "nl" else site / language
+    prefix = site / language_prefix(language)
     stem = page.removesuffix(".md")
     return prefix / ("index.html" if stem == "index" else f"{stem}/index.html")
 

@@ -108,3 +108,32 @@ def test_interface_text_missing_in_a_language_names_the_file_and_key(tmp_path):
 def test_interface_text_only_in_a_translation_names_the_file_and_key(tmp_path):
     error = build_broken(tmp_path, "data/strings/en.yml", "  submit: Send report\n", "  submit: Send report\n  sumbit: Send\n")
     assert "data/strings/en.yml: key 'report_form.sumbit' is not in data/strings/nl.yml" in error
+
+
+# What an editor pastes into a page never runs and never loads from another site (issue 14, point 9).
+
+PASTED = [
+    '<script>alert("pasted")</script>',
+    '<p onclick="alert(1)">Klik</p>',
+    '<img src="plaatje.png" onerror="alert(1)">',
+    "[Klik hier](javascript:alert(1))",
+    '<a href="jav&#x61;script:alert(1)">Klik</a>',
+    "[Klik hier](https://www.example.org/){ onclick=\"alert(1)\" }",
+    '<iframe src="https://www.example.org/"></iframe>',
+    '<form action="https://www.example.org/"><input name="q"></form>',
+    '<meta http-equiv="refresh" content="0; url=https://www.example.org/">',
+    '<img src="https://www.example.org/pixel.png" alt="">',
+    "![Een plaatje](https://www.example.org/plaatje.png)",
+    '<link rel="stylesheet" href="https://www.example.org/style.css">',
+]
+
+
+def test_pasted_code_and_other_sites_resources_fail_naming_the_markdown_file_and_line(tmp_path):
+    page = "docs/nl/contact.md"
+    lines = (ROOT / page).read_text(encoding="utf-8").splitlines()
+    error = build_broken(tmp_path, page, "## Andere vragen\n", "## Andere vragen\n\n" + "\n\n".join(PASTED) + "\n\n")
+    first = lines.index("## Andere vragen") + 3  # the line of the first pasted text
+    for number, pasted in enumerate(PASTED):
+        assert f"{page}:{first + 2 * number}: found " in error, pasted
+    assert "index.html" not in error  # the Markdown file, not the built page
+    assert "Pages cannot run code" in error and "Pages may not load images or files from another site" in error

@@ -2,7 +2,11 @@
 
 The Content-Security-Policy allows scripts from the site itself and, by their SHA-256 hash, the
 few small inline scripts Material writes into pages: no 'unsafe-inline', no 'unsafe-eval'. The
-hashes are read from the built pages, so they stay right when Material changes. Requests
+hashes are read from the built pages, so they stay right when Material changes, but only for a
+script that a template of the theme writes (Material's or ours in overrides/): each inline script
+is matched against the inline scripts in the templates, with their `{{ … }}` values filled in. Any
+other inline script that would run (one that came in with a page's text or the data) stops the
+build instead of being allowed; hooks/editor_input.py names its Markdown file and line first. Requests
 (connect-src) and form posts (form-action) may go to the site and to the intake endpoint's
 origin only. Fingerprinted assets (Material's name.1a2b3c4d.min.js) are cached for a year;
 everything else keeps the host's default caching, so a changed page or stylesheet is seen at once.
@@ -18,6 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,15 +35,47 @@ CHARSET = '<meta charset="utf-8">'  # main.html's first tag: the policy must com
 PERMISSIONS = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 
 
-def inline_script_hashes(site: Path) -> list[str]:
-    """The CSP hash source of every distinct inline script that the browser would run."""
+# A template's `{{ value }}` inside a script: what it may become in a page. Never a quote, a
+# backslash or a tag, so a filled-in value cannot end the script's string and add code.
+TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}", re.S)
+FILLED_VALUE = r'[^"\'\\<>]*'
+
+
+def runs(attributes: str) -> bool:
+    """Whether the browser runs a <script> with these attributes as inline code."""
+    return "src=" not in attributes and not re.search(r'type="(?!text/javascript|module)[^"]*"', attributes)
+
+
+def template_scripts(template_dirs: Iterable[Path]) -> list[re.Pattern[str]]:
+    """Every inline script the theme's templates can write, as a pattern its rendered text matches."""
+    patterns = []
+    for folder in template_dirs:
+        for template in Path(folder).rglob("*.html"):
+            for match in INLINE_SCRIPT.finditer(template.read_text(encoding="utf-8")):
+                if runs(match["attributes"]) and match["body"].strip():
+                    parts = TEMPLATE_VALUE.split(match["body"])
+                    patterns.append(re.compile(FILLED_VALUE.join(re.escape(part) for part in parts)))
+    return patterns
+
+
+def inline_script_hashes(site: Path, known: list[re.Pattern[str]]) -> list[str]:
+    """The CSP hash source of every distinct inline script the browser would run.
+
+    PluginError naming the built page if one of them is not written by a template.
+    """
     hashes = set()
-    for page in site.rglob("*.html"):
+    for page in sorted(site.rglob("*.html")):
         for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            attributes = match["attributes"]
-            if "src=" in attributes or re.search(r'type="(?!text/javascript|module)[^"]*"', attributes):
+            if not runs(match["attributes"]):
                 continue  # external, or data such as type="application/json", which never runs
-            digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
+            body = match["body"]
+            if not any(pattern.fullmatch(body) for pattern in known):
+                raise PluginError(
+                    f"{page.relative_to(site)}: an inline script that no template writes: {body[:80]!r}. "
+                    "The policy allows only the theme's own inline scripts. Remove the script from the "
+                    "page, or put it in overrides/assets/javascripts/ and load it from there."
+                )
+            digest = hashlib.sha256(body.encode("utf-8")).digest()
             hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(hashes)
 
@@ -111,7 +148,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return
     site = Path(config.site_dir)
-    csp = policy(inline_script_hashes(site), config.extra["intake_origin"])
+    known = template_scripts(Path(folder) for folder in config.theme.dirs)
+    csp = policy(inline_script_hashes(site, known), config.extra["intake_origin"])
     fingerprinted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name))
     (site / "_headers").write_text(netlify(headers(csp), fingerprinted), encoding="utf-8")
     (site / "_headers.nginx.conf").write_text(nginx(headers(csp)), encoding="utf-8")

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
+import sys
 import threading
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -50,6 +53,27 @@ def test_the_policy_allows_only_the_site_and_the_intake_endpoint(site, intake_po
     assert csp["script-src"][0] == "'self'"
     assert all(source.startswith("'sha256-") for source in csp["script-src"][1:])
     assert "'unsafe-inline'" not in str(csp) and "'unsafe-eval'" not in str(csp)
+
+
+def test_only_the_themes_own_inline_scripts_are_hashed(site, tmp_path):
+    """A script that reached a built page some other way than a template stops the build, unhashed."""
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    from material import templates
+    from mkdocs.exceptions import PluginError
+    from security_headers import inline_script_hashes, template_scripts
+
+    known = template_scripts([ROOT / "overrides", Path(templates.__file__).parent])
+    built = (site / "contact" / "index.html").read_text(encoding="utf-8")
+    (tmp_path / "index.html").write_text(built, encoding="utf-8")
+    assert set(inline_script_hashes(tmp_path, known)) <= set(policy(site)["script-src"][1:])
+    (tmp_path / "index.html").write_text(built.replace("</article>", "<script>alert(1)</script></article>"), encoding="utf-8")
+    with pytest.raises(PluginError, match=r"index\.html: an inline script that no template writes: 'alert\(1\)'"):
+        inline_script_hashes(tmp_path, known)
+    # A template's filled-in value cannot close the script's string to add code.
+    scope = re.search(r"<script>(__md_scope=new URL\(\"[^\"]*\")", built)[1]
+    (tmp_path / "index.html").write_text(built.replace(scope, scope[:-1] + '"+alert(1)+"\"'), encoding="utf-8")
+    with pytest.raises(PluginError, match="no template writes"):
+        inline_script_hashes(tmp_path, known)
 
 
 def test_pages_are_served_with_the_headers(server):

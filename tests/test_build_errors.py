@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import ROOT, build_site, copy_project
+from support import DEFAULT_LANGUAGE, ROOT, build_site, copy_project
 
 
 def build_broken(tmp_path: Path, path: str, old: str, new: str) -> str:
@@ -129,7 +129,7 @@ PASTED = [
 
 
 def test_pasted_code_and_other_sites_resources_fail_naming_the_markdown_file_and_line(tmp_path):
-    page = "docs/nl/contact.md"
+    page = f"docs/{DEFAULT_LANGUAGE}/contact.md"
     lines = (ROOT / page).read_text(encoding="utf-8").splitlines()
     error = build_broken(tmp_path, page, "## Andere vragen\n", "## Andere vragen\n\n" + "\n\n".join(PASTED) + "\n\n")
     first = lines.index("## Andere vragen") + 3  # the line of the first pasted text
@@ -137,3 +137,32 @@ def test_pasted_code_and_other_sites_resources_fail_naming_the_markdown_file_and
         assert f"{page}:{first + 2 * number}: found " in error, pasted
     assert "index.html" not in error  # the Markdown file, not the built page
     assert "Pages cannot run code" in error and "Pages may not load images or files from another site" in error
+
+
+# Values from the data files are published as text (issue 14, point 10).
+
+def test_html_in_a_help_entry_is_published_as_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    help_file = project / "data" / "help.yml"
+    help_file.write_text(help_file.read_text(encoding="utf-8").replace(
+        "Emergency number 112", "<em>Emergency</em> number 112").replace(
+        "Is a child in danger right now?", '<img src="x.png" alt="">Is a child in danger right now?'), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    pages = [path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*.html")]
+    assert any("&lt;em&gt;Emergency&lt;/em&gt; number 112" in page for page in pages)
+    assert any('&lt;img src=&#34;x.png&#34; alt=&#34;&#34;&gt;Is a child' in page for page in pages)
+    assert not any("<em>Emergency</em>" in page or '<img src="x.png"' in page for page in pages)
+
+
+@pytest.mark.parametrize("website", [
+    'https://www.politie.nl/" onmouseover="alert(1)',
+    "https://www.politie.nl/'onmouseover='alert(1)",
+    "https://www.politie.nl/<script>",
+    "https://www.politie.nl/ spatie",
+    "http://www.politie.nl/",
+    "javascript://www.politie.nl/%0aalert(1)",
+])
+def test_a_website_must_be_a_plain_https_address(tmp_path, website):
+    error = build_broken(tmp_path, "data/help.yml", "website: https://www.politie.nl/", f"website: '{website.replace(chr(39), chr(39) * 2)}'")
+    assert "entry 2 ('politie'), field 'website'" in error

@@ -42,9 +42,15 @@ _env: Environment | None = None
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Each language build gets a fresh template environment, with that language's interface text
-    (hooks/strings.py): MkDocs makes its own environment only after the pages' Markdown."""
+    (hooks/strings.py): MkDocs makes its own environment only after the pages' Markdown.
+
+    Unlike Material's templates (written for no autoescaping, in their own environment), the
+    components escape every value they print: a name, a text or an address from data/help.yml is
+    published as text, never as HTML. A partial marks HTML it means with `| safe` or `tojson`.
+    """
     global _env
     _env = config.theme.get_env()
+    _env.autoescape = True
     _env.globals.update(config.extra["template_globals"])
 
 

@@ -166,3 +166,21 @@ def test_html_in_a_help_entry_is_published_as_text(tmp_path):
 def test_a_website_must_be_a_plain_https_address(tmp_path, website):
     error = build_broken(tmp_path, "data/help.yml", "website: https://www.politie.nl/", f"website: '{website.replace(chr(39), chr(39) * 2)}'")
     assert "entry 2 ('politie'), field 'website'" in error
+
+
+# The data files are read strictly (issue 14, points 11 and 12).
+
+def test_a_key_written_twice_in_a_help_entry_names_the_entry_and_line(tmp_path):
+    lines = (ROOT / "data" / "help.yml").read_text(encoding="utf-8").splitlines()
+    first = lines.index('    phone: "0900-8844"') + 1
+    error = build_broken(tmp_path, "data/help.yml", '    phone: "0900-8844"\n', '    phone: "0900-8844"\n    phone: "0900-1234"\n')
+    assert f"data/help.yml:{first + 1}: 'phone' is written twice in entry 'politie' (first on line {first})" in error
+    assert "Keep one of the two" in error
+
+
+@pytest.mark.parametrize("path", ["data/report-rules.yml", f"data/strings/{DEFAULT_LANGUAGE}.yml"])
+def test_a_key_written_twice_in_any_data_file_fails(tmp_path, path):
+    text = (ROOT / path).read_text(encoding="utf-8")
+    first_key = next(line for line in text.splitlines() if line and not line.startswith(("#", " ")))
+    error = build_broken(tmp_path, path, first_key, f"{first_key}\n  doubled: 1\n{first_key}")
+    assert f"{path}:" in error and f"'{first_key.rstrip(':')}' is written twice" in error

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+from _data import load_yaml
 from jsonschema import Draft202012Validator
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,11 +29,7 @@ def tel_uri(phone: str) -> str:
 def load(path: Path) -> list[dict[str, Any]]:
     """Read and validate the directory; raise PluginError naming the file and entry on any problem."""
     schema = json.loads(path.with_name(path.stem + ".schema.json").read_text(encoding="utf-8"))
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"{path}: cannot be read as YAML: {error}") from error
-    data = _dates_as_text(data)
+    data = _dates_as_text(load_yaml(path))
 
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))

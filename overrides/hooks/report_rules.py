@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from _data import load_yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 RULES = Path("data") / "report-rules.yml"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Put the rules on config.extra.report_rules."""
-    path = Path(config.config_file_path).parent / RULES
-    try:
-        config.extra["report_rules"] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"{RULES}: cannot be read: {error}") from error
+    config.extra["report_rules"] = load_yaml(Path(config.config_file_path).parent / RULES, shown_as=RULES)
     return config

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+from _data import load_yaml
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -43,10 +43,7 @@ def load(root: Path, languages: list[str], default: str) -> dict[str, dict[str, 
     strings: dict[str, dict[str, Any]] = {}
     for language in languages:
         path = FOLDER / f"{language}.yml"
-        try:
-            data = yaml.safe_load((root / path).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            raise PluginError(f"{path}: the interface text of '{language}' cannot be read: {error}") from error
+        data = load_yaml(root / path, shown_as=path)
         if not isinstance(data, dict):
             raise PluginError(f"{path}: expected keys with texts, found {type(data).__name__}")
         strings[language] = data

@@ -1,0 +1,63 @@
+"""Read the site's data files (data/help.yml, data/strings/*.yml, data/report-rules.yml) strictly.
+
+One loader for every data file the build reads, so an editor's slip reads the same everywhere:
+a key written twice in the same place (a second `phone:`) is an error naming the line and the
+entry, never a silent choice of one of the two.
+
+Not a hook itself (mkdocs.yml does not list it): the hooks import it by name, which works because
+MkDocs puts a hook's own folder on sys.path while it loads the hook (scripts/check_content.py puts
+the folder there itself).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class StrictLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise _Refused(line, f"'{key}' is written twice{_entry_of(node)} (first on line {seen[key]}). "
+                                     "Keep one of the two and delete the other.")
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _entry_of(node: yaml.MappingNode) -> str:
+    """ " in entry 'politie'" when the mapping has an id, else nothing."""
+    for key_node, value_node in node.value:
+        if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
+            return f" in entry '{value_node.value}'"
+    return ""
+
+
+def load_yaml(path: Path, shown_as: Path | str | None = None) -> Any:
+    """The data in a YAML file; PluginError naming the file (as `shown_as`), the line and what to do on any problem."""
+    name = shown_as or path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PluginError(f"{name}: cannot be read: {error}") from error
+    try:
+        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+    except _Refused as error:
+        raise PluginError(f"{name}:{error.line}: {error.message}") from None
+    except yaml.YAMLError as error:
+        raise PluginError(f"{name}: cannot be read as YAML: {error}") from error

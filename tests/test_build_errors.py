@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import DEFAULT_LANGUAGE, ROOT, build_site, copy_project
+from support import DEFAULT_LANGUAGE, ROOT, build_site, copy_project, output_path
 
 
 def build_broken(tmp_path: Path, path: str, old: str, new: str) -> str:
@@ -184,3 +184,49 @@ def test_a_key_written_twice_in_any_data_file_fails(tmp_path, path):
     first_key = next(line for line in text.splitlines() if line and not line.startswith(("#", " ")))
     error = build_broken(tmp_path, path, first_key, f"{first_key}\n  doubled: 1\n{first_key}")
     assert f"{path}:" in error and f"'{first_key.rstrip(':')}' is written twice" in error
+
+
+def test_yaml_anchors_and_aliases_are_refused(tmp_path):
+    bomb = "".join(f'\nx{n}: &x{n} [' + ",".join([f"*x{n - 1}"] * 9) + "]" for n in range(1, 9))
+    error = build_broken(tmp_path, "data/report-rules.yml", "limits:", 'x0: &x0 "lol"' + bomb + "\nlimits:")
+    assert "data/report-rules.yml:" in error and "(a YAML anchor or alias) is not allowed here" in error
+
+
+def test_an_unquoted_impossible_date_says_so_without_a_traceback(tmp_path):
+    error = build_broken(tmp_path, "data/help.yml", "verified_on: 2026-11-22", "verified_on: 2026-02-30")
+    assert "entry 1 ('alarmnummer'), field 'verified_on': '2026-02-30' is not a date that exists; write it as YYYY-MM-DD" in error
+    assert "Traceback" not in error
+
+
+def test_an_empty_component_marker_names_the_page_and_line(tmp_path):
+    page = f"docs/{DEFAULT_LANGUAGE}/contact.md"
+    line = next(number for number, text in enumerate((ROOT / page).read_text(encoding="utf-8").splitlines(), start=1)
+                if "component: phone alarmnummer" in text)
+    error = build_broken(tmp_path, page, "component: phone alarmnummer", "component: ")
+    assert f"{page.removeprefix('docs/')}:{line}: a component marker without a name" in error
+    assert "Traceback" not in error
+
+
+def test_markers_in_any_casing_render_and_code_stays_text(tmp_path):
+    """Markers with other casing or spacing work; in code, a marker (or a script) is shown as it is written."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / DEFAULT_LANGUAGE / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n".join([
+        "",
+        "Bel <!-- Component: phone politie --> of <!--component :phone meld-misdaad-anoniem-->.",
+        "",
+        "Schrijf `<!-- component: report-form -->` in een pagina, of `<script>`.",
+        "",
+        "```html",
+        "<!-- component: help-directory -->",
+        '<script>alert("voorbeeld")</script>',
+        "```",
+        "",
+    ]), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    built = output_path(tmp_path / "site", DEFAULT_LANGUAGE, "contact.md").read_text(encoding="utf-8")
+    assert 'href="tel:09008844"' in built and 'href="tel:08007000"' in built
+    assert "<code>&lt;!-- component: report-form --&gt;</code>" in built
+    assert "&lt;!-- component: help-directory --&gt;" in built
+    assert 'class="report-form"' not in built and 'class="help-directory"' not in built

@@ -2,7 +2,10 @@
 
 One loader for every data file the build reads, so an editor's slip reads the same everywhere:
 a key written twice in the same place (a second `phone:`) is an error naming the line and the
-entry, never a silent choice of one of the two.
+entry, never a silent choice of one of the two. Anchors and aliases (`&name`, `*name`) are
+refused before anything is built from them: a few lines of nested aliases can otherwise expand
+to gigabytes. Dates are read as the text they are (2026-02-30 too); data/help.schema.json
+checks them, with a message instead of a traceback.
 
 Not a hook itself (mkdocs.yml does not list it): the hooks import it by name, which works because
 MkDocs puts a hook's own folder on sys.path while it loads the hook (scripts/check_content.py puts
@@ -26,7 +29,20 @@ class _Refused(Exception):
 
 
 class StrictLoader(yaml.SafeLoader):
-    """YAML's safe loader, refusing duplicate keys."""
+    """YAML's safe loader, refusing duplicate keys, anchors and aliases, reading dates as text."""
+
+    # The safe loader's implicit types, without timestamps: an impossible date would crash it.
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark.line + 1, f"'&{event.anchor}' or '*{event.anchor}' (a YAML anchor or "
+                                                       "alias) is not allowed here. Write the value out in full.")
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
@@ -61,3 +77,5 @@ def load_yaml(path: Path, shown_as: Path | str | None = None) -> Any:
         raise PluginError(f"{name}:{error.line}: {error.message}") from None
     except yaml.YAMLError as error:
         raise PluginError(f"{name}: cannot be read as YAML: {error}") from error
+    except ValueError as error:  # a value with an explicit tag that does not hold, such as !!timestamp 2026-02-30
+        raise PluginError(f"{name}: a value cannot be read: {error}. Write it as plain text.") from error

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 # A fenced code block: ``` or ~~~ (three or more, indented or not, in a list too) up to a
-# closing fence of the same character at least as long, or the end of the page.
+# closing fence of the same character at least as long. One never closed is not blanked: what
+# it holds is checked and expanded as if it were text, the safe side.
 FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<code>.*?)(?:^[ \t]*(?P=fence)[`~]*[ \t]*$|\Z)",
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<code>.*?)^[ \t]*(?P=fence)[`~]*[ \t]*$",
     re.M | re.S,
 )
-# Inline code: a run of backticks up to the next run of the same length.
-INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)
+# Inline code: a run of backticks up to the next run of the same length, within one paragraph.
+INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -7,7 +7,6 @@ editor can find and fix it.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from pathlib import Path
@@ -29,7 +28,7 @@ def tel_uri(phone: str) -> str:
 def load(path: Path) -> list[dict[str, Any]]:
     """Read and validate the directory; raise PluginError naming the file and entry on any problem."""
     schema = json.loads(path.with_name(path.stem + ".schema.json").read_text(encoding="utf-8"))
-    data = _dates_as_text(load_yaml(path))
+    data = load_yaml(path)
 
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -47,17 +46,6 @@ def load(path: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def _dates_as_text(data: Any) -> Any:
-    """YAML reads 2026-01-31 as a date; the schema checks dates as ISO text."""
-    if isinstance(data, dict):
-        return {key: _dates_as_text(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_dates_as_text(value) for value in data]
-    if isinstance(data, datetime.date):
-        return data.isoformat()
-    return data
-
-
 def _describe(path: Path, data: Any, error: Any) -> str:
     where = list(error.absolute_path)
     entry = ""
@@ -67,7 +55,10 @@ def _describe(path: Path, data: Any, error: Any) -> str:
         entry = f" entry {where[1] + 1}" + (f" ('{name}')" if name else "")
         where = where[2:]
     field = f", field '{'.'.join(str(part) for part in where)}'" if where else ""
-    return f"{path}:{entry}{field}: {error.message}"
+    message = error.message
+    if error.validator == "format" and error.validator_value == "date":
+        message = f"{error.instance!r} is not a date that exists; write it as YYYY-MM-DD, such as 2026-01-31"
+    return f"{path}:{entry}{field}: {message}"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

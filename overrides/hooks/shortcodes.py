@@ -2,9 +2,11 @@
 
 Each component is listed in COMPONENTS and rendered by its Jinja partial,
 overrides/partials/components/NAME.html, with the page's language, the arguments and the site
-configuration. An unknown component name, or an argument the component does not accept, fails
-the build naming the page and the line, so a typo never silently drops a form or a phone number
-from a page. Ordinary HTML comments are left alone.
+configuration. An unknown component name, an empty marker, or an argument the component does
+not accept, fails the build naming the page and the line, so a typo never silently drops a form
+or a phone number from a page. The marker is recognised in any casing and spacing
+(`<!-- Component : phone 112 -->`); one inside a code block or code span is shown as text.
+Ordinary HTML comments are left alone.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from _markdown_source import body_start, mask_code
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-MARKER = re.compile(r"<!--\s*component:\s*(?P<body>.*?)\s*-->")
+MARKER = re.compile(r"<!--\s*component\s*:\s*(?P<body>.*?)\s*-->", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     where = page.file.src_uri
     base_url = get_relative_url(".", page.url)  # the site root, relative to this page
     # MkDocs hands over the page without its front matter; editors count lines in the file.
-    first_line = _body_start(page.file.content_string)
+    first_line = body_start(page.file.content_string)
 
     def render(match: re.Match[str]) -> str:
         line = first_line + markdown.count("\n", 0, match.start())
+        if not match["body"]:
+            known = ", ".join(sorted(COMPONENTS))
+            raise PluginError(f"{where}:{line}: a component marker without a name. Write the component's "
+                              f"name after 'component:', such as <!-- component: report-form -->. Known components: {known}.")
         name, *args = match["body"].split()
         if name not in COMPONENTS:
             known = ", ".join(sorted(COMPONENTS))
@@ -77,20 +84,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Blank lines around a block keep Markdown from wrapping it in a paragraph.
         return f"\n\n{html}\n\n" if COMPONENTS[name].block else html
 
-    return MARKER.sub(render, markdown)
-
-
-def _body_start(source: str) -> int:
-    """The line number in the file at which the Markdown body starts (after `---` front matter)."""
-    lines = source.splitlines()
-    if lines and lines[0].strip() == "---":
-        for number, line in enumerate(lines[1:], start=2):
-            if line.strip() in ("---", "..."):
-                # MkDocs also drops the blank lines between the front matter and the body.
-                while number < len(lines) and not lines[number].strip():
-                    number += 1
-                return number + 1
-    return 1
+    # Markers are looked for where code is blanked out, and replaced at the same place in the page.
+    parts, end = [], 0
+    for match in MARKER.finditer(mask_code(markdown)):
+        parts += [markdown[end:match.start()], render(match)]
+        end = match.end()
+    return "".join(parts) + markdown[end:]
 
 
 def _arguments(name: str, args: list[str], config: MkDocsConfig, where: str) -> list[dict]:

@@ -230,3 +230,11 @@ def test_markers_in_any_casing_render_and_code_stays_text(tmp_path):
     assert "<code>&lt;!-- component: report-form --&gt;</code>" in built
     assert "&lt;!-- component: help-directory --&gt;" in built
     assert 'class="report-form"' not in built and 'class="help-directory"' not in built
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+def test_a_page_without_title_or_description_names_the_file(tmp_path, key):
+    page = f"docs/{DEFAULT_LANGUAGE}/contact.md"
+    line = next(text for text in (ROOT / page).read_text(encoding="utf-8").splitlines() if text.startswith(f"{key}:"))
+    error = build_broken(tmp_path, page, line + "\n", "")
+    assert f"{page}:1: the page has no '{key}' in its front matter" in error

@@ -6,7 +6,8 @@ site pasted into a page would run or load on a site whose visitors report abuse:
 instead, naming the Markdown file and line and saying what to do. The page's file is checked as
 the editor wrote it, before hooks/shortcodes.py expands the components (the report form is ours),
 and code blocks and code spans are left out (they are shown as text). Ordinary links to other
-sites stay allowed.
+sites stay allowed. A page must also have a `title` and a `description` in its front matter:
+they are what the browser's tab, search engines and shared links show.
 """
 
 from __future__ import annotations
@@ -140,6 +141,10 @@ def problems(source: str) -> list[tuple[int, str]]:
     return sorted(set(found))
 
 
+def missing_front_matter(page: Page) -> list[str]:
+    return [key for key in ("title", "description") if not str(page.meta.get(key) or "").strip()]
+
+
 @event_priority(100)  # before hooks/shortcodes.py expands the components
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fail the build, naming the file and line, on anything in the page that could run or load from elsewhere."""
@@ -147,6 +152,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     root = Path(config.config_file_path).parent
     where = (docs.relative_to(root) if docs.is_relative_to(root) else docs) / page.file.src_uri
     messages = [f"{where}:{line}: found {problem}" for line, problem in problems(page.file.content_string)]
+    messages += [
+        f"{where}:1: the page has no '{key}' in its front matter (the lines between --- at the top). "
+        f"Add one, such as '{key}: ...': the {key} is what the browser's tab, search engines and shared links show."
+        for key in missing_front_matter(page)
+    ]
     if messages:
         raise PluginError("\n".join(messages))
     return markdown

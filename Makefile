@@ -10,7 +10,7 @@ NODE_INSTALLED := node_modules/.installed
 # Material prints a banner about MkDocs 2.0 on every build; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check check-freshness check-external bench chromium lock clean
+.PHONY: build serve test check check-freshness check-external bench chromium nginx lock clean
 
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
@@ -30,7 +30,7 @@ check-freshness: $(INSTALLED)
 check-external: $(INSTALLED)
 	$(BIN)/python scripts/check_content.py --external
 
-test: $(INSTALLED) $(NODE_INSTALLED) chromium
+test: $(INSTALLED) $(NODE_INSTALLED) chromium nginx
 	$(BIN)/python scripts/check_content.py
 	$(BIN)/pytest
 
@@ -57,6 +57,18 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Chromium is missing: install it with 'sudo apt-get install chromium'." >&2; exit 1; \
+	  fi; }
+
+# tests/test_nginx.py serves the built site with the generated snippet on Debian's nginx. The test
+# starts its own nginx on a loopback port; the package's own service is never used (in a container
+# /usr/sbin/policy-rc.d keeps it from starting; on a machine with systemd, `systemctl disable --now
+# nginx` after installing if you do not want it).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else \
+	    echo "nginx is missing: install it with 'sudo apt-get install nginx'." >&2; exit 1; \
 	  fi; }
 
 # Figures, not tests: build times, page weight, requests, Lighthouse scores.

@@ -8,8 +8,17 @@ is matched against the inline scripts in the templates, with their `{{ … }}` v
 other inline script that would run (one that came in with a page's text or the data) stops the
 build instead of being allowed; hooks/editor_input.py names its Markdown file and line first. Requests
 (connect-src) and form posts (form-action) may go to the site and to the intake endpoint's
-origin only. Fingerprinted assets (Material's name.1a2b3c4d.min.js) are cached for a year;
-everything else keeps the host's default caching, so a changed page or stylesheet is seen at once.
+origin only. Strict-Transport-Security keeps browsers on https for a year (this host only: see
+the README's deploy section for why not its subdomains).
+
+Caching: fingerprinted assets (Material's name.1a2b3c4d.min.js) are cached for a year; pages and
+every other file are revalidated on each use (`no-cache`: a 304 when unchanged), so a changed
+page, stylesheet or script is seen at once. Netlify and Cloudflare Pages already send that
+(`public, max-age=0, must-revalidate`) for every file that _headers gives no Cache-Control, and
+Cloudflare would join two matching rules' values into one, so _headers names only the
+fingerprinted files. nginx sends no Cache-Control of its own: the snippet says it for every file.
+The snippet also compresses CSS, JavaScript, JSON, SVG and XML (Debian's nginx compresses only
+HTML) and serves each language's own 404 page.
 
 Hosts that ignore _headers (GitHub Pages) get the policy in a `<meta>` tag in every page when
 extra.csp_meta is true (CSP_META=true at build time). It is off by default: `mkdocs serve` adds
@@ -96,9 +105,16 @@ def policy(script_hashes: list[str], intake_origin: str) -> str:
     ])
 
 
+YEAR = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+# What nginx compresses besides text/html (always compressed), by the types in Debian's mime.types.
+COMPRESSED_TYPES = "text/css application/javascript text/javascript application/json image/svg+xml application/xml text/xml text/plain"
+
+
 def headers(csp: str) -> dict[str, str]:
     return {
         "Content-Security-Policy": csp,
+        "Strict-Transport-Security": "max-age=31536000",
         "Referrer-Policy": "no-referrer",
         "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": "DENY",
@@ -110,20 +126,29 @@ def headers(csp: str) -> dict[str, str]:
 def netlify(all_pages: dict[str, str], fingerprinted: list[str]) -> str:
     lines = ["/*"] + [f"  {name}: {value}" for name, value in all_pages.items()]
     for path in fingerprinted:
-        lines += [f"/{path}", "  Cache-Control: public, max-age=31536000, immutable"]
+        lines += [f"/{path}", f"  Cache-Control: {YEAR}"]
     return "\n".join(lines) + "\n"
 
 
-def nginx(all_pages: dict[str, str]) -> str:
+def nginx(all_pages: dict[str, str], other_languages: list[str]) -> str:
+    """The snippet for the site's server { } block: headers, caching, compression, a 404 page per language."""
     common = "".join(f'add_header {name} "{value}" always;\n' for name, value in all_pages.items())
     # nginx drops the server's add_header lines in a location that has its own: repeat them there.
+    fingerprinted = common + f'add_header Cache-Control "{YEAR}" always;\n'
     return (
-        "# Security headers for this site: include this file inside its server { } block.\n"
-        "# Written by overrides/hooks/security_headers.py at build time; do not edit.\n"
+        "# Headers, caching, compression and 404 pages for this site: include this file inside its\n"
+        "# server { } block, whose root is the built site. Written by overrides/hooks/security_headers.py\n"
+        "# at build time; do not edit.\n"
         + common
+        + "# Pages and files without a fingerprint in their name: asked for again each time (304 if unchanged).\n"
+        + f'add_header Cache-Control "{REVALIDATE}" always;\n'
+        + "gzip on;\ngzip_vary on;\n"
+        + f"gzip_types {COMPRESSED_TYPES};\n"
+        + "error_page 404 /404.html;\n"
+        + "".join(f"location /{language}/ {{\n    error_page 404 /{language}/404.html;\n}}\n" for language in other_languages)
         + 'location ~* "\\.[0-9a-f]{8}\\.min\\.(css|js)$" {\n'
-        + "".join("    " + line + "\n" for line in common.splitlines())
-        + '    add_header Cache-Control "public, max-age=31536000, immutable" always;\n}\n'
+        + "".join("    " + line + "\n" for line in fingerprinted.splitlines())
+        + "}\n"
     )
 
 
@@ -152,6 +177,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     csp = policy(inline_script_hashes(site, known), config.extra["intake_origin"])
     fingerprinted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name))
     (site / "_headers").write_text(netlify(headers(csp), fingerprinted), encoding="utf-8")
-    (site / "_headers.nginx.conf").write_text(nginx(headers(csp)), encoding="utf-8")
+    i18n = config.plugins["i18n"]
+    other_languages = [language.locale for language in i18n.config.languages if language.locale != i18n.default_language]
+    (site / "_headers.nginx.conf").write_text(nginx(headers(csp), other_languages), encoding="utf-8")
     if config.extra.get("csp_meta"):
         add_meta_policy(site, csp)

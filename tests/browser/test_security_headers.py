@@ -83,7 +83,9 @@ def test_pages_are_served_with_the_headers(server):
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in headers["Permissions-Policy"]
-    assert headers["Cache-Control"] is None  # pages: the host's default, never a year
+    assert headers["Strict-Transport-Security"] == "max-age=31536000"
+    # Pages: the default of the hosts that read _headers (max-age=0, must-revalidate), never a year.
+    assert headers["Cache-Control"] is None
 
 
 def test_only_fingerprinted_assets_are_cached_long(site):

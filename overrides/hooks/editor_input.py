@@ -27,7 +27,6 @@ from mkdocs.structure.pages import Page
 # Elements that run, embed, post or redirect; a page never needs them (components do the form).
 REFUSED_ELEMENTS = {
     "script": "a script",
-    "noscript": "a <noscript> block",
     "iframe": "an embedded page (<iframe>)",
     "frame": "an embedded page (<frame>)",
     "frameset": "an embedded page (<frameset>)",

@@ -38,8 +38,9 @@ REFUSED_ELEMENTS = {
     "link": "a <link> tag (such as a stylesheet)",
     "base": "a <base> tag",
 }
-# Attributes that load something into the page (href does too, except on a link).
-RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "href", "xlink:href"}
+# Attributes that load something or send a request (href does too, except on a link). A link's
+# ping tells another site who followed it; action and formaction post a form.
+RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "href", "xlink:href", "ping", "action", "formaction"}
 LINK_ELEMENTS = {"a", "area"}
 # A scheme that runs code or carries a whole document instead of pointing to a place.
 CODE_SCHEME = re.compile(r"^(?:javascript|vbscript|data):", re.I)

@@ -125,6 +125,7 @@ PASTED = [
     '<img src="https://www.example.org/pixel.png" alt="">',
     "![Een plaatje](https://www.example.org/plaatje.png)",
     '<link rel="stylesheet" href="https://www.example.org/style.css">',
+    '<a href="https://www.politie.nl/" ping="https://www.example.org/teller">Politie</a>',
 ]
 
 

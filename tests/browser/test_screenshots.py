@@ -192,3 +192,20 @@ def test_print_keeps_the_look(sized_page, language):
     assert on_paper == on_screen
     assert page.locator("article .page-contents").is_visible()
     shot(page, language, "hostingproviders", 1280, "-print")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_entries_line_up_their_labels_and_values(sized_page, language):
+    """Down the whole help page every value starts at the same place: beside its label on a
+    laptop, under it on a phone."""
+    for width, height in VIEWPORTS:
+        page = sized_page(width, height)
+        page.goto(page_path(language, "hulp-nodig.md"))
+        lefts = page.locator(".help-card__facts").evaluate_all("""lists => lists.map(list => [
+          [...list.querySelectorAll("dt")].map(dt => Math.round(dt.getBoundingClientRect().left)),
+          [...list.querySelectorAll("dd")].map(dd => Math.round(dd.getBoundingClientRect().left))])""")
+        labels = {left for dts, _ in lefts for left in dts}
+        values = {left for _, dds in lefts for left in dds}
+        assert len(labels) == 1 and len(values) == 1, f"{width}px: labels at {labels}, values at {values}"
+        if width >= 600:
+            assert values != labels, f"{width}px: values beside their labels"

@@ -28,20 +28,20 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from url_rules import check_url  # noqa: E402
+from url_rules import LIMITS, check_url  # noqa: E402
 
 ANSWERS = ("ok", "500", "422", "slow", "drop", "hang")
 MESSAGES = {
     "nl": {
         "url": "Dit adres kunnen we niet behandelen.",
-        "description": "De toelichting is te lang (maximaal 2000 tekens).",
+        "description": "De toelichting is te lang (maximaal {max} tekens).",
         "email": "Dit is geen geldig e-mailadres.",
         "bad": "Je melding kon niet worden verwerkt.",
         "back": "Terug naar het formulier",
     },
     "en": {
         "url": "We cannot handle this address.",
-        "description": "The description is too long (at most 2000 characters).",
+        "description": "The description is too long (at most {max} characters).",
         "email": "This is not a valid e-mail address.",
         "bad": "Your report could not be processed.",
         "back": "Back to the form",
@@ -56,13 +56,13 @@ def check_report(fields: list[tuple[str, str]]) -> dict[str, str]:
     text = MESSAGES[lang]
     errors: dict[str, str] = {}
     urls = [value for name, value in fields if name == "url"]
-    if not urls:
+    if not urls or len(urls) > LIMITS["max_urls"]:
         errors["url"] = text["url"]
     for index, url in enumerate(urls):
         if not check_url(url).ok:
             errors["url" if index == 0 else f"url.{index}"] = text["url"]
-    if len(values.get("description", "")) > 2000:
-        errors["description"] = text["description"]
+    if len(values.get("description", "")) > LIMITS["description_max_length"]:
+        errors["description"] = text["description"].format(max=LIMITS["description_max_length"])
     email = values.get("email", "").strip()
     if email and ("@" not in email or " " in email or "." not in email.rsplit("@", 1)[-1]):
         errors["email"] = text["email"]

@@ -1,7 +1,8 @@
 """The rules for a reported URL, in Python: http(s) with a public host name.
 
-The same rules as overrides/assets/javascripts/url-rules.js (what the browser checks before
-sending) and INTAKE-CONTRACT.md (what the real endpoint must check again). The cases in
+The ranges, names, schemes and limits are data/report-rules.yml, which the page reads too; the
+rules here are the same as overrides/assets/javascripts/url-rules.js (what the browser checks
+before sending) and INTAKE-CONTRACT.md (what the real endpoint must check again). The cases in
 tests/url_cases.json hold all of them to the same answers.
 
 From the command line, it says what the form would do with an address, and why:
@@ -20,13 +21,22 @@ import argparse
 import ipaddress
 import re
 import sys
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
+
+import yaml
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "report-rules.yml"
+RULES: dict[str, Any] = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+LIMITS: dict[str, int] = RULES["limits"]
+URLS: dict[str, Any] = RULES["urls"]
 
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 HOST_AND_PORT = re.compile(r"^[^:/]+:\d+(/|$)")
 NAME = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(xn--[a-z0-9-]+|[a-z]{2,})$")
-LOCAL_SUFFIXES = (".local", ".localhost", ".internal", ".lan", ".home.arpa")
+LOCAL_SUFFIXES = tuple("." + suffix for suffix in URLS["local_suffixes"])
+DARKWEB_SUFFIXES = tuple("." + suffix for suffix in URLS["darkweb_suffixes"])
 
 
 class Verdict(NamedTuple):
@@ -40,7 +50,7 @@ def check_url(text: str) -> Verdict:
     value = text.strip()
     if not value:
         return Verdict(False, reason="empty")
-    if any(c.isspace() for c in value):
+    if any(c.isspace() for c in value) or len(value) > URLS["max_length"]:
         return Verdict(False, reason="invalid")
     if value.startswith("//"):
         value = "https:" + value
@@ -51,12 +61,12 @@ def check_url(text: str) -> Verdict:
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
         return Verdict(False, reason="invalid")
-    if parts.scheme.lower() not in ("http", "https"):
+    if parts.scheme.lower() not in URLS["schemes"]:
         return Verdict(False, reason="scheme")
     host = (parts.hostname or "").rstrip(".")
     if not host:
         return Verdict(False, reason="invalid")
-    if host == "onion" or host.endswith(".onion"):
+    if host in URLS["darkweb_suffixes"] or host.endswith(DARKWEB_SUFFIXES):
         return Verdict(False, reason="darkweb")
     if ":" in host:
         try:
@@ -75,7 +85,7 @@ def check_url(text: str) -> Verdict:
         return Verdict(False, reason="invalid")
     if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", host):
         return Verdict(False, reason="invalid")
-    if "." not in host or host == "localhost" or host.endswith(LOCAL_SUFFIXES):
+    if "." not in host or host in URLS["local_names"] or host.endswith(LOCAL_SUFFIXES):
         return Verdict(False, reason="not-public")
     if not NAME.match(host):
         return Verdict(False, reason="invalid")
@@ -107,13 +117,7 @@ def ipv4_number(host: str) -> int | str | None:
     return value
 
 
-# Not the public internet: this network, private, shared (carrier-grade NAT), loopback,
-# link-local, IETF protocol assignments, documentation, benchmarking, multicast, reserved.
-NOT_PUBLIC_V4 = [ipaddress.IPv4Network(n) for n in (
-    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-    "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
-    "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-)]
+NOT_PUBLIC_V4 = [ipaddress.IPv4Network(n) for n in URLS["ipv4_not_public"]]
 
 
 def is_public_ipv4(number: int) -> bool:
@@ -121,15 +125,30 @@ def is_public_ipv4(number: int) -> bool:
     return not any(address in network for network in NOT_PUBLIC_V4)
 
 
-GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
-NOT_PUBLIC_V6 = [ipaddress.IPv6Network(n) for n in ("2001:db8::/32",)]
+PUBLIC_V6 = [ipaddress.IPv6Network(n) for n in URLS["ipv6_public"]]
+NOT_PUBLIC_V6 = [ipaddress.IPv6Network(n) for n in URLS["ipv6_not_public"]]
+CARRYING_V4 = [(ipaddress.IPv6Network(c["range"]), c["ipv4"]) for c in URLS["ipv6_carrying_ipv4"]]
+
+
+def carried_ipv4(address: ipaddress.IPv6Address) -> list[int]:
+    """The IPv4 addresses an IPv6 address carries (IPv4-mapped, 6to4, Teredo), as numbers."""
+    number = int(address)
+    found = []
+    for network, places in CARRYING_V4:
+        if address in network:
+            for place in places:
+                value = (number >> (128 - 32 - place["at"])) & 0xFFFFFFFF
+                found.append(value ^ 0xFFFFFFFF if place.get("inverted") else value)
+    return found
 
 
 def is_public_ipv6(address: ipaddress.IPv6Address) -> bool:
-    """Global unicast only (2000::/3, less documentation); ::ffff:a.b.c.d counts as its IPv4 address."""
-    if address.ipv4_mapped:
-        return is_public_ipv4(int(address.ipv4_mapped))
-    return address in GLOBAL_UNICAST and not any(address in network for network in NOT_PUBLIC_V6)
+    """In a public range, in no range that is not, and every IPv4 address it carries public."""
+    return (
+        any(address in network for network in PUBLIC_V6)
+        and not any(address in network for network in NOT_PUBLIC_V6)
+        and all(is_public_ipv4(number) for number in carried_ipv4(address))
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,19 +1,28 @@
 // The rules for a reported URL, before it is sent: http(s) with a public host name.
-// scripts/url_rules.py is the same rules in Python (for the development intake server), and
-// INTAKE-CONTRACT.md writes them down for the real endpoint; tests/url_cases.json holds
-// the cases all of them must agree on.
+// The ranges, names, schemes and limits are data/report-rules.yml, which the form's template
+// writes into the page (<script type="application/json" id="report-rules">); scripts/url_rules.py
+// is the same rules in Python (for the development intake server), and INTAKE-CONTRACT.md writes
+// them down for the real endpoint; tests/url_cases.json holds the cases all of them must agree on.
 //
 // checkUrl(text) returns {ok: true, url} with the normalised URL, or {ok: false, reason} with
 // one of: "empty", "invalid", "scheme", "not-public", "darkweb".
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+let pageRules = null;
+
+function rules() {
+  pageRules ??= JSON.parse(document.getElementById("report-rules").textContent).urls;
+  return pageRules;
+}
+
 export function checkUrl(text) {
+  const r = rules();
   let value = String(text).trim();
   if (!value) return { ok: false, reason: "empty" };
   if (/\s/.test(value)) return { ok: false, reason: "invalid" }; // browsers differ on spaces in host names
-  if (value.startsWith("//")) value = "https:" + value;
-  else if (!SCHEME.test(value) || /^[^:/]+:\d+(\/|$)/.test(value)) value = "https://" + value;
+  if (value.startsWith("//")) value = `${r.schemes[0]}:${value}`;
+  else if (!SCHEME.test(value) || /^[^:/]+:\d+(\/|$)/.test(value)) value = `${r.schemes[0]}://${value}`;
 
   let url;
   try {
@@ -21,71 +30,83 @@ export function checkUrl(text) {
   } catch {
     return { ok: false, reason: "invalid" };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, reason: "scheme" };
+  if (!r.schemes.includes(url.protocol.slice(0, -1))) return { ok: false, reason: "scheme" };
+  if (url.href.length > r.max_length) return { ok: false, reason: "invalid" };
   const host = url.hostname.toLowerCase().replace(/\.$/, "");
   if (!host) return { ok: false, reason: "invalid" };
-  if (host === "onion" || host.endsWith(".onion")) return { ok: false, reason: "darkweb" };
+  if (endsWithAny(host, r.darkweb_suffixes)) return { ok: false, reason: "darkweb" };
   if (host.startsWith("[")) return isPublicIPv6(host.slice(1, -1)) ? { ok: true, url: url.href } : { ok: false, reason: "not-public" };
   if (/^[0-9.]+$/.test(host)) return isPublicIPv4(host) ? { ok: true, url: url.href } : { ok: false, reason: "not-public" };
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host)) return { ok: false, reason: "invalid" };
-  if (!host.includes(".") || /\.(local|localhost|internal|lan|home\.arpa)$/.test(host) || host === "localhost") {
+  if (!host.includes(".") || r.local_names.includes(host) || endsWithAny(host, r.local_suffixes)) {
     return { ok: false, reason: "not-public" };
   }
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(xn--[a-z0-9-]+|[a-z]{2,})$/.test(host)) return { ok: false, reason: "invalid" };
   return { ok: true, url: url.href };
 }
 
-// Blocks that are not the public internet: this network, private, loopback, link-local,
-// shared (carrier-grade NAT), documentation/benchmark, multicast and reserved.
-const PRIVATE_V4 = [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16],
-  ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-];
-
-function v4ToNumber(address) {
-  const parts = address.split(".").map(Number);
-  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255)) return null;
-  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+// A name that is one of the suffixes, or ends in "." and one of them.
+function endsWithAny(host, suffixes) {
+  return suffixes.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
 }
 
-export function isPublicIPv4(address) {
-  const number = v4ToNumber(address);
-  if (number === null) return false;
-  return !PRIVATE_V4.some(([base, bits]) => {
-    const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    return ((number & mask) >>> 0) === ((v4ToNumber(base) & mask) >>> 0);
-  });
+// Addresses as BigInt numbers, so that IPv4 (32 bits) and IPv6 (128 bits) ranges work the same.
+function v4Number(address) {
+  const parts = address.split(".");
+  if (parts.length !== 4 || parts.some((part) => !/^\d{1,3}$/.test(part) || Number(part) > 255)) return null;
+  return parts.reduce((number, part) => (number << 8n) + BigInt(part), 0n);
 }
 
-function v6Groups(address) {
+function v6Number(address) {
   // The URL parser has already normalised the address: lower case, "::" compression, hex groups.
   let text = address.toLowerCase();
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (v4) {
-    const n = v4ToNumber(v4[1]);
+    const n = v4Number(v4[1]);
     if (n === null) return null;
-    text = text.slice(0, -v4[1].length) + ((n >>> 16).toString(16)) + ":" + ((n & 0xffff).toString(16));
+    text = `${text.slice(0, -v4[1].length)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
   }
-  const [head, tail] = text.split("::");
+  const [head, tail, ...more] = text.split("::");
+  if (more.length) return null;
   const headGroups = head ? head.split(":") : [];
   const tailGroups = tail ? tail.split(":") : [];
   const missing = 8 - headGroups.length - tailGroups.length;
   if (text.includes("::") ? missing < 1 : missing !== 0) return null;
-  const groups = [...headGroups, ...Array(text.includes("::") ? missing : 0).fill("0"), ...tailGroups].map((g) => parseInt(g, 16));
-  return groups.some((g) => Number.isNaN(g) || g < 0 || g > 0xffff) ? null : groups;
+  const groups = [...headGroups, ...Array(text.includes("::") ? missing : 0).fill("0"), ...tailGroups];
+  if (groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return null;
+  return groups.reduce((number, g) => (number << 16n) + BigInt(`0x${g}`), 0n);
 }
 
+// "10.0.0.0/8" as [first, bits, width] for inRange.
+function range(text, toNumber, width) {
+  const [base, bits] = text.split("/");
+  return [toNumber(base), BigInt(bits), width];
+}
+
+function inRange(number, [first, bits, width]) {
+  return number >> (width - bits) === first >> (width - bits);
+}
+
+export function isPublicIPv4(address) {
+  const number = v4Number(address);
+  return number !== null && isPublicV4Number(number);
+}
+
+function isPublicV4Number(number) {
+  return !rules().ipv4_not_public.some((text) => inRange(number, range(text, v4Number, 32n)));
+}
+
+// In a public range, in no range that is not, and every IPv4 address it carries public.
 export function isPublicIPv6(address) {
-  const g = v6Groups(address);
-  if (!g) return false;
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] <= 1) return false; // :: and ::1
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) {       // ::ffff:a.b.c.d
-    return isPublicIPv4([g[6] >> 8, g[6] & 255, g[7] >> 8, g[7] & 255].join("."));
-  }
-  if ((g[0] & 0xfe00) === 0xfc00) return false;                        // fc00::/7 unique local
-  if ((g[0] & 0xffc0) === 0xfe80) return false;                        // fe80::/10 link-local
-  if ((g[0] & 0xff00) === 0xff00) return false;                        // ff00::/8 multicast
-  if (g[0] === 0x2001 && g[1] === 0x0db8) return false;                // 2001:db8::/32 documentation
-  return (g[0] & 0xe000) === 0x2000;                                   // 2000::/3 global unicast
+  const number = v6Number(address);
+  if (number === null) return false;
+  const r = rules();
+  const within = (text) => inRange(number, range(text, v6Number, 128n));
+  if (!r.ipv6_public.some(within) || r.ipv6_not_public.some(within)) return false;
+  return r.ipv6_carrying_ipv4.filter((carrier) => within(carrier.range)).every((carrier) =>
+    carrier.ipv4.every(({ at, inverted }) => {
+      const v4 = (number >> BigInt(128 - 32 - at)) & 0xffffffffn;
+      return isPublicV4Number(inverted ? v4 ^ 0xffffffffn : v4);
+    }),
+  );
 }

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import ipaddress
 import json
+import re
+import shutil
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import ROOT
-from url_rules import check_url
+from intake_contract import write as write_contract
+from url_rules import RULES, check_url
 
 CASES = json.loads((ROOT / "tests" / "url_cases.json").read_text(encoding="utf-8"))
 
@@ -82,3 +86,26 @@ def test_the_browser_and_python_agree_on_generated_addresses(js_rules, text):
     python = check_url(text)
     [browser] = js_rules([text])
     assert (browser["ok"], browser.get("reason")) == (python.ok, python.reason), text
+
+
+def test_the_contract_lists_the_limits_and_ranges_of_the_data_file(tmp_path):
+    contract = tmp_path / "INTAKE-CONTRACT.md"
+    shutil.copy(ROOT / "INTAKE-CONTRACT.md", contract)
+    assert not write_contract(contract), "INTAKE-CONTRACT.md is out of date: run scripts/intake_contract.py"
+
+
+@pytest.mark.parametrize("key", ["ipv4_not_public", "ipv6_public", "ipv6_not_public", "local_suffixes"])
+def test_a_dropped_range_or_name_makes_the_contract_out_of_date(tmp_path, key):
+    contract = tmp_path / "INTAKE-CONTRACT.md"
+    shutil.copy(ROOT / "INTAKE-CONTRACT.md", contract)
+    rules = copy.deepcopy(RULES)
+    rules["urls"][key].pop(0)
+    assert write_contract(contract, rules)
+
+
+def test_every_limit_the_contract_names_elsewhere_is_the_data_file_s():
+    """The request table and the answers name the description's length and the wait in prose."""
+    text = (ROOT / "INTAKE-CONTRACT.md").read_text(encoding="utf-8")
+    limits, urls = RULES["limits"], RULES["urls"]
+    assert set(map(int, re.findall(r"(\d+) characters", text))) == {limits["description_max_length"], urls["max_length"]}
+    assert set(map(int, re.findall(r"(\d+) seconds", text))) == {limits["timeout_seconds"]}

@@ -18,12 +18,14 @@ From the command line, it says what the form would do with an address, and why:
 from __future__ import annotations
 
 import argparse
+import encodings.idna
 import ipaddress
 import re
 import sys
+import unicodedata
 from pathlib import Path
-from typing import Any, NamedTuple
-from urllib.parse import urlsplit
+from typing import Any, NamedTuple, Union
+from urllib.parse import unquote
 
 import yaml
 
@@ -46,75 +48,234 @@ class Verdict(NamedTuple):
 
 
 def check_url(text: str) -> Verdict:
-    """Check one reported URL; a URL without a scheme gets https://."""
+    """Check one reported URL; a URL without a scheme gets https://. The URL is as a browser normalises it."""
     value = text.strip()
     if not value:
         return Verdict(False, reason="empty")
-    if any(c.isspace() for c in value) or len(value) > URLS["max_length"]:
+    if any(c.isspace() for c in value):
         return Verdict(False, reason="invalid")
     if value.startswith("//"):
-        value = "https:" + value
+        value = URLS["schemes"][0] + ":" + value
     elif not SCHEME.match(value) or HOST_AND_PORT.match(value):
-        value = "https://" + value
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 - raises on a port that is not a number
-    except ValueError:
-        return Verdict(False, reason="invalid")
-    if parts.scheme.lower() not in URLS["schemes"]:
+        value = URLS["schemes"][0] + "://" + value
+    scheme, _, rest = value.partition(":")
+    if scheme.lower() not in URLS["schemes"]:
         return Verdict(False, reason="scheme")
-    host = (parts.hostname or "").rstrip(".")
-    if not host:
+    parsed = parse_url(scheme.lower(), rest)
+    if parsed is None or len(parsed.url) > URLS["max_length"]:
         return Verdict(False, reason="invalid")
-    if host in URLS["darkweb_suffixes"] or host.endswith(DARKWEB_SUFFIXES):
+    url, host = parsed
+    if isinstance(host, ipaddress.IPv6Address):
+        return Verdict(True, url=url) if is_public_ipv6(host) else Verdict(False, reason="not-public")
+    if isinstance(host, ipaddress.IPv4Address):
+        return Verdict(True, url=url) if is_public_ipv4(int(host)) else Verdict(False, reason="not-public")
+    name = host[:-1] if host.endswith(".") else host
+    if not name:
+        return Verdict(False, reason="invalid")
+    if name in URLS["darkweb_suffixes"] or name.endswith(DARKWEB_SUFFIXES):
         return Verdict(False, reason="darkweb")
-    if ":" in host:
-        try:
-            address = ipaddress.IPv6Address(host)
-        except ValueError:
-            return Verdict(False, reason="invalid")
-        return Verdict(True, url=value) if is_public_ipv6(address) else Verdict(False, reason="not-public")
-    numeric = ipv4_number(host)
-    if numeric == "invalid":
+    if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", name):
         return Verdict(False, reason="invalid")
-    if numeric is not None:
-        return Verdict(True, url=value) if is_public_ipv4(numeric) else Verdict(False, reason="not-public")
-    try:
-        host = host.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return Verdict(False, reason="invalid")
-    if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", host):
-        return Verdict(False, reason="invalid")
-    if "." not in host or host in URLS["local_names"] or host.endswith(LOCAL_SUFFIXES):
+    if "." not in name or name in URLS["local_names"] or name.endswith(LOCAL_SUFFIXES):
         return Verdict(False, reason="not-public")
-    if not NAME.match(host):
+    if not NAME.match(name):
         return Verdict(False, reason="invalid")
-    return Verdict(True, url=value)
+    return Verdict(True, url=url)
 
 
-def ipv4_number(host: str) -> int | str | None:
-    """A host the way browsers read IPv4 (127.1, 0x7f.1, 2130706433): its number, "invalid", or None for a name."""
-    labels = host.split(".")
-    if labels and labels[-1] == "":
-        labels = labels[:-1]
-    if not labels or not re.fullmatch(r"(0x[0-9a-f]*|\d+)", labels[-1], re.I):
+# How a browser reads an http(s) URL: the WHATWG URL standard (https://url.spec.whatwg.org/), as
+# Chromium implements it, for the two special schemes only. Reading it any other way (as
+# urllib.parse does) lets an address mean one host here and another in the browser.
+
+Host = Union[str, ipaddress.IPv4Address, ipaddress.IPv6Address]
+
+
+class Parsed(NamedTuple):
+    url: str
+    host: Host
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+# Characters a host name may not hold once decoded: the URL's delimiters, controls and these.
+FORBIDDEN_IN_HOST = set("\x7f #%/:<>?@[\\]^|") | {chr(c) for c in range(0x20)}
+# What the browser percent-encodes in each part (besides controls and everything past "~").
+ENCODE_IN_USERINFO = set(" \"#'/:;<=>?@[\\]^`{|}")
+ENCODE_IN_PATH = set(" \"#<>?^`{|}")
+ENCODE_IN_QUERY = set(" \"#<>'")
+ENCODE_IN_FRAGMENT = set(" \"<>`")
+DOTS = re.compile("[.\u3002\uff0e\uff61]")  # the full stops that separate the labels of a name
+
+
+def parse_url(scheme: str, rest: str) -> Parsed | None:
+    """The browser's normalised URL and its host, for `scheme:rest`; None where a browser fails."""
+    rest = rest.lstrip("/\\")  # "https:x", "https:\\x" and "https:///x" all mean https://x
+    hash_at = rest.find("#")
+    before_hash, fragment = (rest, None) if hash_at < 0 else (rest[:hash_at], rest[hash_at + 1 :])
+    query_at = before_hash.find("?")
+    before_query, query = (before_hash, None) if query_at < 0 else (before_hash[:query_at], before_hash[query_at + 1 :])
+    # A backslash ends the host like a slash: "https://127.0.0.1\@good.example/" goes to 127.0.0.1.
+    before_query = before_query.replace("\\", "/")
+    authority, slash, path = before_query.partition("/")
+    userinfo, at, host_and_port = authority.rpartition("@")
+    if at and not host_and_port:
         return None
+    if host_and_port.startswith("["):
+        close = host_and_port.find("]") + 1
+        host_text, port_text = host_and_port[:close], host_and_port[close:]
+        if not close or (port_text and not port_text.startswith(":")):
+            return None
+    else:
+        colon = host_and_port.find(":")
+        host_text, port_text = (host_and_port, "") if colon < 0 else (host_and_port[:colon], host_and_port[colon:])
+    host = parse_host(host_text)
+    port = port_text[1:]
+    if host is None or (port and not re.fullmatch("[0-9]+", port)) or (port and int(port) > 65535):
+        return None
+    username, _, password = userinfo.partition(":")
+    url = scheme + "://"
+    if username or password:
+        url += encode(username, ENCODE_IN_USERINFO) + (":" + encode(password, ENCODE_IN_USERINFO) if password else "") + "@"
+    url += serialise_host(host)
+    if port and int(port) != DEFAULT_PORTS[scheme]:
+        url += f":{int(port)}"
+    url += serialise_path(path if slash else "")
+    if query is not None:
+        url += "?" + encode(query, ENCODE_IN_QUERY)
+    if fragment is not None:
+        url += "#" + encode(fragment, ENCODE_IN_FRAGMENT)
+    return Parsed(url, host)
+
+
+def parse_host(text: str) -> Host | None:
+    """A host as the browser reads it: an IPv6 address in brackets, an IPv4 address in any form, or a name."""
+    if not text:
+        return None
+    if text.startswith("["):
+        if not text.endswith("]") or "%" in text:  # no zone ids ("fe80::1%eth0") in a URL
+            return None
+        try:
+            return ipaddress.IPv6Address(text[1:-1])
+        except ValueError:
+            return None
+    name = domain_to_ascii(unquote(text, errors="replace"))
+    if not name or any(c in FORBIDDEN_IN_HOST for c in name):
+        return None
+    if ends_in_a_number(name):
+        number = ipv4_number(name)
+        return None if number is None else ipaddress.IPv4Address(number)
+    return name
+
+
+def domain_to_ascii(domain: str) -> str | None:
+    """A name in lower case ASCII, international labels in their xn-- form (what UTS 46 does for the browser)."""
+    if domain.isascii():
+        return domain.lower()
+    labels = []
+    for label in DOTS.split(domain):
+        if not label.isascii():
+            if "\u200c" in label or "\u200d" in label:
+                return None  # joiners: the browser refuses them where a name's script does not need them
+            # Python's IDNA is the 2003 version, which turns ß and ς into ss and σ; browsers keep them.
+            try:
+                label = "".join(nameprep(piece) for piece in re.split("([ßς])", label.replace("\u1e9e", "ß")))
+            except UnicodeError:
+                return None
+            if not label.isascii():
+                if label.lower().startswith("xn--"):
+                    return None
+                label = "xn--" + label.encode("punycode").decode("ascii")
+        label = label.lower()
+        if label.startswith("xn--") and not is_punycode(label[4:]):
+            return None
+        labels.append(label)
+    return ".".join(labels)
+
+
+def nameprep(piece: str) -> str:
+    if any(unicodedata.category(c) == "Cn" for c in piece):
+        raise UnicodeError("unassigned")  # UTS 46 refuses what Unicode has not assigned; nameprep does not
+    return piece if piece in ("ß", "ς") else encodings.idna.nameprep(piece)
+
+
+def is_punycode(text: str) -> bool:
+    """Whether an xn-- label holds an international name, as the browser checks in a name it maps."""
+    try:
+        decoded = text.encode("ascii").decode("punycode")
+        return not decoded.isascii() and "".join(nameprep(piece) for piece in re.split("([ßς])", decoded)) == decoded
+    except UnicodeError:
+        return False
+
+
+def ends_in_a_number(name: str) -> bool:
+    labels = name.split(".")
+    if labels[-1] == "" and len(labels) > 1:
+        labels.pop()
+    return bool(re.fullmatch(r"[0-9]+|0x[0-9a-f]*", labels[-1]))
+
+
+def ipv4_number(host: str) -> int | None:
+    """A host the way browsers read IPv4 (127.1, 0x7f.1, 2130706433): its number, or None where a browser fails."""
+    labels = host.split(".")
+    if labels[-1] == "":
+        labels.pop()
     numbers = []
     for label in labels:
-        if re.fullmatch(r"0x[0-9a-f]*", label, re.I):
+        if re.fullmatch(r"0x[0-9a-f]*", label):
             numbers.append(int(label[2:] or "0", 16))
         elif re.fullmatch(r"0[0-7]+", label):
             numbers.append(int(label, 8))
-        elif re.fullmatch(r"\d+", label) and not re.fullmatch(r"0\d+", label):
+        elif re.fullmatch(r"[0-9]+", label) and not re.fullmatch(r"0[0-9]+", label):
             numbers.append(int(label))
         else:
-            return "invalid"
+            return None
     if len(numbers) > 4 or any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
-        return "invalid"
+        return None
     value = numbers[-1]
     for index, number in enumerate(numbers[:-1]):
         value += number * 256 ** (3 - index)
     return value
+
+
+def serialise_host(host: Host) -> str:
+    if isinstance(host, ipaddress.IPv6Address):
+        groups = [int(host) >> (112 - 16 * i) & 0xFFFF for i in range(8)]
+        # The longest run of two or more zero groups (the first of equals) becomes "::".
+        best, length = -1, 1
+        for start in range(8):
+            run = next((i for i in range(start, 8) if groups[i]), 8) - start
+            if run > length:
+                best, length = start, run
+        text = [f"{g:x}" for g in groups]
+        if best < 0:
+            return "[" + ":".join(text) + "]"
+        return "[" + ":".join(text[:best]) + "::" + ":".join(text[best + length :]) + "]"
+    return str(host)
+
+
+def serialise_path(path: str) -> str:
+    """The path after the host's "/", with "." and ".." segments resolved and characters encoded."""
+    segments: list[str] = []
+    parts = path.split("/")
+    for index, segment in enumerate(parts):
+        last = index == len(parts) - 1
+        if segment.lower() in (".", "%2e"):
+            if last:
+                segments.append("")
+        elif segment.lower() in ("..", ".%2e", "%2e.", "%2e%2e"):
+            if segments:
+                segments.pop()
+            if last:
+                segments.append("")
+        else:
+            segments.append(encode(segment, ENCODE_IN_PATH))
+    return "/" + "/".join(segments)
+
+
+def encode(text: str, also: set[str]) -> str:
+    """Percent-encode controls, everything past "~" (as UTF-8) and the characters in `also`."""
+    return "".join(
+        "".join(f"%{byte:02X}" for byte in c.encode("utf-8")) if c < " " or c > "~" or c in also else c for c in text
+    )
 
 
 NOT_PUBLIC_V4 = [ipaddress.IPv4Network(n) for n in URLS["ipv4_not_public"]]

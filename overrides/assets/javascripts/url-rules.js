@@ -24,13 +24,13 @@ export function checkUrl(text) {
   if (value.startsWith("//")) value = `${r.schemes[0]}:${value}`;
   else if (!SCHEME.test(value) || /^[^:/]+:\d+(\/|$)/.test(value)) value = `${r.schemes[0]}://${value}`;
 
+  if (!r.schemes.includes(SCHEME.exec(value)[0].slice(0, -1).toLowerCase())) return { ok: false, reason: "scheme" };
   let url;
   try {
     url = new URL(value);
   } catch {
     return { ok: false, reason: "invalid" };
   }
-  if (!r.schemes.includes(url.protocol.slice(0, -1))) return { ok: false, reason: "scheme" };
   if (url.href.length > r.max_length) return { ok: false, reason: "invalid" };
   const host = url.hostname.toLowerCase().replace(/\.$/, "");
   if (!host) return { ok: false, reason: "invalid" };

@@ -36,7 +36,7 @@ URLS: dict[str, Any] = RULES["urls"]
 
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 HOST_AND_PORT = re.compile(r"^[^:/]+:\d+(/|$)")
-NAME = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(xn--[a-z0-9-]+|[a-z]{2,})$")
+NAME = re.compile(r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.(xn--[a-z0-9-]+|[a-z]{2,})$")
 LOCAL_SUFFIXES = tuple("." + suffix for suffix in URLS["local_suffixes"])
 DARKWEB_SUFFIXES = tuple("." + suffix for suffix in URLS["darkweb_suffixes"])
 
@@ -49,11 +49,11 @@ class Verdict(NamedTuple):
 
 def check_url(text: str) -> Verdict:
     """Check one reported URL; a URL without a scheme gets https://. The URL is as a browser normalises it."""
-    value = text.strip()
+    value = clean(text)
+    if value is None:
+        return Verdict(False, reason="invalid")
     if not value:
         return Verdict(False, reason="empty")
-    if any(c.isspace() for c in value):
-        return Verdict(False, reason="invalid")
     if value.startswith("//"):
         value = URLS["schemes"][0] + ":" + value
     elif not SCHEME.match(value) or HOST_AND_PORT.match(value):
@@ -69,18 +69,56 @@ def check_url(text: str) -> Verdict:
         return Verdict(True, url=url) if is_public_ipv6(host) else Verdict(False, reason="not-public")
     if isinstance(host, ipaddress.IPv4Address):
         return Verdict(True, url=url) if is_public_ipv4(int(host)) else Verdict(False, reason="not-public")
-    name = host[:-1] if host.endswith(".") else host
+    name = host
     if not name:
         return Verdict(False, reason="invalid")
     if name in URLS["darkweb_suffixes"] or name.endswith(DARKWEB_SUFFIXES):
         return Verdict(False, reason="darkweb")
-    if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", name):
+    if not re.fullmatch(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*", name):
         return Verdict(False, reason="invalid")
     if "." not in name or name in URLS["local_names"] or name.endswith(LOCAL_SUFFIXES):
         return Verdict(False, reason="not-public")
     if not NAME.match(name):
         return Verdict(False, reason="invalid")
     return Verdict(True, url=url)
+
+
+def clean(text: str) -> str | None:
+    """The address in what was pasted, or None when there is not exactly one.
+
+    Invisible marks go; an address alone loses the quotes, brackets and punctuation around it;
+    in a sentence, the one word that is an address (with "://", or starting with "www." or
+    a scheme) is taken, but only when no other word has a dot or a slash, which would mean the address itself
+    was broken by a space ("https://example.com/my photo.jpg").
+    """
+    text = "".join(c for c in text if c not in URLS["invisible"])
+    words = [unwrap(word) for word in SEPARATORS.split(text)]
+    words = [word for word in words if word]
+    if len(words) <= 1:
+        return words[0] if words else ""
+    starts = ("www.", *(scheme + ":" for scheme in URLS["schemes"]))
+    addresses = [word for word in words if "://" in word or word.lower().startswith(starts)]
+    others = [word for word in words if word not in addresses]
+    if len(addresses) == 1 and not any("." in word or "/" in word for word in others):
+        return addresses[0]
+    return None
+
+
+# White space and controls separate the words of a text: Unicode's Cc, Zs, Zl and Zp, which is
+# Python's \s with the controls it leaves out (url-rules.js: /[\p{Cc}\p{Zs}\p{Zl}\p{Zp}]+/u).
+SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+
+
+def unwrap(word: str) -> str:
+    """A word without the quotes, brackets and sentence punctuation around it."""
+    quotes, punctuation = URLS["quotes"], URLS["trailing_punctuation"]
+    while word and (word[0] in quotes or word[0] in "<("):
+        word = word[1:]
+    while word and (
+        word[-1] in quotes or word[-1] in punctuation or word[-1] == ">" or (word[-1] == ")" and word.count(")") > word.count("("))
+    ):
+        word = word[:-1]
+    return word
 
 
 # How a browser reads an http(s) URL: the WHATWG URL standard (https://url.spec.whatwg.org/), as
@@ -135,6 +173,8 @@ def parse_url(scheme: str, rest: str) -> Parsed | None:
     url = scheme + "://"
     if username or password:
         url += encode(username, ENCODE_IN_USERINFO) + (":" + encode(password, ENCODE_IN_USERINFO) if password else "") + "@"
+    if isinstance(host, str) and len(host) > 1 and host.endswith("."):
+        host = host[:-1]  # cleaned: "example.com." is example.com (the one place we differ from the browser)
     url += serialise_host(host)
     if port and int(port) != DEFAULT_PORTS[scheme]:
         url += f":{int(port)}"

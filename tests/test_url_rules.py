@@ -82,6 +82,20 @@ def test_public_names_are_accepted_with_or_without_scheme(host, path):
     assert without.ok and without.url.startswith("https://")
 
 
+ALONE = [text.strip() for text in CASES["accepted"] if " " not in text.strip()]
+WRAPPINGS = ["<{}>", "({})", '"{}"', "“{}”", "‎{}", "﻿{}‏", "  {}\n", "{},"]
+
+
+@given(st.sampled_from(ALONE), st.sampled_from(WRAPPINGS))
+def test_an_address_wrapped_as_people_paste_it_gives_the_same_url(text, wrapping):
+    assert check_url(wrapping.format(text)) == check_url(text)
+
+
+@given(st.sampled_from([text for text in ALONE if re.match(r"(https?:|www\.)", text, re.I)]))
+def test_an_address_in_a_sentence_gives_the_same_url(text):
+    assert check_url(f"Ik zag {text} gisteren, via een link.") == check_url(text)
+
+
 @pytest.fixture(scope="module")
 def js_rules(browser, server):
     """The browser's checkUrl, loaded from the built site in Chromium."""

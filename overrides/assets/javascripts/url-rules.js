@@ -18,9 +18,9 @@ function rules() {
 
 export function checkUrl(text) {
   const r = rules();
-  let value = String(text).trim();
+  let value = clean(String(text), r);
+  if (value === null) return { ok: false, reason: "invalid" };
   if (!value) return { ok: false, reason: "empty" };
-  if (/\s/.test(value)) return { ok: false, reason: "invalid" }; // browsers differ on spaces in host names
   if (value.startsWith("//")) value = `${r.schemes[0]}:${value}`;
   else if (!SCHEME.test(value) || /^[^:/]+:\d+(\/|$)/.test(value)) value = `${r.schemes[0]}://${value}`;
 
@@ -31,18 +31,49 @@ export function checkUrl(text) {
   } catch {
     return { ok: false, reason: "invalid" };
   }
+  // Cleaned: "example.com." is example.com (the one place we differ from the browser).
+  if (url.hostname.length > 1 && url.hostname.endsWith(".")) url.hostname = url.hostname.slice(0, -1);
   if (url.href.length > r.max_length) return { ok: false, reason: "invalid" };
-  const host = url.hostname.toLowerCase().replace(/\.$/, "");
+  const host = url.hostname.toLowerCase();
   if (!host) return { ok: false, reason: "invalid" };
   if (endsWithAny(host, r.darkweb_suffixes)) return { ok: false, reason: "darkweb" };
   if (host.startsWith("[")) return isPublicIPv6(host.slice(1, -1)) ? { ok: true, url: url.href } : { ok: false, reason: "not-public" };
   if (/^[0-9.]+$/.test(host)) return isPublicIPv4(host) ? { ok: true, url: url.href } : { ok: false, reason: "not-public" };
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host)) return { ok: false, reason: "invalid" };
+  if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(host)) return { ok: false, reason: "invalid" };
   if (!host.includes(".") || r.local_names.includes(host) || endsWithAny(host, r.local_suffixes)) {
     return { ok: false, reason: "not-public" };
   }
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(xn--[a-z0-9-]+|[a-z]{2,})$/.test(host)) return { ok: false, reason: "invalid" };
+  if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.(xn--[a-z0-9-]+|[a-z]{2,})$/.test(host)) return { ok: false, reason: "invalid" };
   return { ok: true, url: url.href };
+}
+
+// The address in what was pasted, or null when there is not exactly one. Invisible marks go; an
+// address alone loses the quotes, brackets and punctuation around it; in a sentence, the one
+// word that is an address (with "://", or starting with "www." or a scheme) is taken, but only
+// when no other word has a dot or a slash, which would mean the address itself was broken by a space.
+export function clean(text, r = rules()) {
+  const visible = [...text].filter((c) => !r.invisible.includes(c)).join("");
+  const words = visible.split(/[\p{Cc}\p{Zs}\p{Zl}\p{Zp}]+/u).map((word) => unwrap(word, r)).filter(Boolean);
+  if (words.length <= 1) return words[0] ?? "";
+  const starts = ["www.", ...r.schemes.map((scheme) => `${scheme}:`)];
+  const addresses = words.filter((word) => word.includes("://") || starts.some((start) => word.toLowerCase().startsWith(start)));
+  const others = words.filter((word) => !addresses.includes(word));
+  if (addresses.length === 1 && !others.some((word) => word.includes(".") || word.includes("/"))) return addresses[0];
+  return null;
+}
+
+// A word without the quotes, brackets and sentence punctuation around it.
+function unwrap(word, r) {
+  const count = (c) => word.split(c).length - 1;
+  while (word && (r.quotes.includes(word[0]) || "<(".includes(word[0]))) word = word.slice(1);
+  while (
+    word &&
+    (r.quotes.includes(word.at(-1)) || r.trailing_punctuation.includes(word.at(-1)) || word.at(-1) === ">" ||
+      (word.at(-1) === ")" && count(")") > count("(")))
+  ) {
+    word = word.slice(0, -1);
+  }
+  return word;
 }
 
 // A name that is one of the suffixes, or ends in "." and one of them.

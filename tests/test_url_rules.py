@@ -118,6 +118,7 @@ def test_the_browser_agrees_on_every_case(js_rules):
 @given(st.one_of(
     st.ip_addresses(v=4).map(lambda a: f"http://{a}/"),
     st.ip_addresses(v=6).map(lambda a: f"http://[{a}]/"),
+    st.sampled_from(RULES["urls"]["ipv6_carrying_ipv4"]).flatmap(lambda c: st.ip_addresses(network=c["range"])).map(lambda a: f"http://[{a}]/"),
     st.ip_addresses(v=4).map(lambda a: f"http://{int(a)}/"),
     st.from_regex(r"[a-z0-9-]{1,10}(\.[a-z0-9-]{1,10}){0,2}(\.(onion|local|lan|nl|com))?", fullmatch=True),
 ))

@@ -1,4 +1,10 @@
-"""The URL rules: the Python reference (scripts/url_rules.py) and the browser's (url-rules.js) agree."""
+"""The URL rules: the Python reference (scripts/url_rules.py) and the browser's (url-rules.js) agree.
+
+Both read their ranges from data/report-rules.yml. The shared cases (tests/url_cases.json) hold
+the first and last address of every range and the addresses just outside it, with the verdict
+and normalised URL they must get: those catch a dropped or changed range. The randomised tests
+look for what the cases did not think of.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +17,8 @@ import shutil
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import ROOT
 from intake_contract import write as write_contract
+from support import ROOT
 from url_rules import RULES, check_url
 
 CASES = json.loads((ROOT / "tests" / "url_cases.json").read_text(encoding="utf-8"))
@@ -55,6 +61,7 @@ def test_every_range_s_edges_are_shared_cases(network):
     assert not missing, f"add these to tests/url_cases.json with the verdict they must get: {missing}"
 
 
+# Written here, not read from the data file: an oracle that shares the data's mistakes finds none.
 PRIVATE_V4 = [ipaddress.ip_network(n) for n in (
     "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
     "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4")]

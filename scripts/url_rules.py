@@ -174,7 +174,11 @@ def parse_url(scheme: str, rest: str) -> Parsed | None:
     if username or password:
         url += encode(username, ENCODE_IN_USERINFO) + (":" + encode(password, ENCODE_IN_USERINFO) if password else "") + "@"
     if isinstance(host, str) and len(host) > 1 and host.endswith("."):
-        host = host[:-1]  # cleaned: "example.com." is example.com (the one place we differ from the browser)
+        # Cleaned: "example.com." is example.com (the one place we differ from the browser). Read
+        # again, as url-rules.js's `url.hostname = ...` does: "2.." becomes "2.", which is 0.0.0.2.
+        host = parse_host(host[:-1])
+        if host is None:
+            return None
     url += serialise_host(host)
     if port and int(port) != DEFAULT_PORTS[scheme]:
         url += f":{int(port)}"

@@ -38,7 +38,7 @@ export function checkUrl(text) {
   if (!host) return { ok: false, reason: "invalid" };
   if (endsWithAny(host, r.darkweb_suffixes)) return { ok: false, reason: "darkweb" };
   if (host.startsWith("[")) return isPublicIPv6(host.slice(1, -1)) ? { ok: true, url: url.href } : { ok: false, reason: "not-public" };
-  if (/^[0-9.]+$/.test(host)) return isPublicIPv4(host) ? { ok: true, url: url.href } : { ok: false, reason: "not-public" };
+  if (/^\d+(\.\d+){3}$/.test(host)) return isPublicIPv4(host) ? { ok: true, url: url.href } : { ok: false, reason: "not-public" };
   if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(host)) return { ok: false, reason: "invalid" };
   if (!host.includes(".") || r.local_names.includes(host) || endsWithAny(host, r.local_suffixes)) {
     return { ok: false, reason: "not-public" };

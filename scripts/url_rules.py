@@ -70,8 +70,6 @@ def check_url(text: str) -> Verdict:
     if isinstance(host, ipaddress.IPv4Address):
         return Verdict(True, url=url) if is_public_ipv4(int(host)) else Verdict(False, reason="not-public")
     name = host
-    if not name:
-        return Verdict(False, reason="invalid")
     if name in URLS["darkweb_suffixes"] or name.endswith(DARKWEB_SUFFIXES):
         return Verdict(False, reason="darkweb")
     if not re.fullmatch(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*", name):
@@ -87,9 +85,9 @@ def clean(text: str) -> str | None:
     """The address in what was pasted, or None when there is not exactly one.
 
     Invisible marks go; an address alone loses the quotes, brackets and punctuation around it;
-    in a sentence, the one word that is an address (with "://", or starting with "www." or
-    a scheme) is taken, but only when no other word has a dot or a slash, which would mean the address itself
-    was broken by a space ("https://example.com/my photo.jpg").
+    in a sentence, the one word that is an address (with "://", or starting with "www." or a
+    scheme) is taken, but only when no other word has a dot or a slash, which would mean the
+    address itself was broken by a space ("https://example.com/my photo.jpg").
     """
     text = "".join(c for c in text if c not in URLS["invisible"])
     words = [unwrap(word) for word in SEPARATORS.split(text)]
@@ -180,7 +178,7 @@ def parse_url(scheme: str, rest: str) -> Parsed | None:
         if host is None:
             return None
     url += serialise_host(host)
-    if port and int(port) != DEFAULT_PORTS[scheme]:
+    if port and int(port) != DEFAULT_PORTS.get(scheme):
         url += f":{int(port)}"
     url += serialise_path(path if slash else "")
     if query is not None:

@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from intake_contract import write as write_contract
-from support import ROOT
+from playwright.sync_api import expect
+from support import DEFAULT_LANGUAGE, ROOT, page_path
 from url_rules import RULES, check_url
 
 CASES = json.loads((ROOT / "tests" / "url_cases.json").read_text(encoding="utf-8"))
@@ -112,7 +113,7 @@ def js_rules(browser, server):
     """The browser's checkUrl, loaded from the built site in Chromium."""
     context = browser.new_context(base_url=server)
     page = context.new_page()
-    page.goto("melden/")
+    page.goto(page_path(DEFAULT_LANGUAGE, "melden"))
     page.evaluate("async () => { window.rules = await import('/assets/javascripts/url-rules.js') }")
     yield lambda texts: page.evaluate("texts => texts.map(t => window.rules.checkUrl(t))", texts)
     context.close()
@@ -173,3 +174,27 @@ def test_every_limit_the_contract_names_elsewhere_is_the_data_file_s():
     limits, urls = RULES["limits"], RULES["urls"]
     assert set(map(int, re.findall(r"(\d+) characters", text))) == {limits["description_max_length"], urls["max_length"]}
     assert set(map(int, re.findall(r"(\d+) seconds", text))) == {limits["timeout_seconds"]}
+
+
+PASTE = "\u200e<https://some_user.blogspot.com./post>"
+CLEANED = "https://some_user.blogspot.com/post"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript on", "javascript off"])
+def test_a_pasted_address_is_accepted_as_the_reporter_meets_it(browser, server, intake, javascript):
+    """With JavaScript the field shows, and sends, the cleaned address; without, the endpoint cleans it."""
+    context = browser.new_context(base_url=server, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(page_path(DEFAULT_LANGUAGE, "melden"))
+    if javascript:
+        page.locator("[data-add-url]").wait_for(state="visible")
+    page.locator("#report-url-1").fill(PASTE)
+    page.locator("[data-submit]").click()
+    if javascript:
+        expect(page.get_by_role("status")).to_contain_text("MK-")
+    else:
+        page.wait_for_url(server + page_path(DEFAULT_LANGUAGE, "bedankt"))
+    sent = [value for name, value in intake.received[0]["fields"] if name == "url"]
+    context.close()
+    assert sent == [CLEANED if javascript else PASTE]
+    assert check_url(PASTE) == (True, CLEANED, None)

@@ -6,47 +6,20 @@ Every test makes one mistake in a copy of the content and runs the real check on
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from support import ROOT
-
-CHECK = [sys.executable, str(ROOT / "scripts" / "check_content.py")]
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of everything the checks read; no git history, as in a shallow CI clone."""
-    for name in ("docs", "overrides", "data", "scripts"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def run_check(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*CHECK, "--root", str(project), *args], capture_output=True, text=True)
-
-
-def edit(project: Path, path: str, old: str, new: str) -> None:
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def failing(project: Path, *args: str) -> str:
-    result = run_check(project, *args)
-    assert result.returncode == 1, result.stdout + result.stderr
-    return result.stdout
-
+from check_support import edit, failing, line_with, run_check
+from support import LANGUAGES, ROOT
 
 def test_the_real_content_passes_quickly():
-    result = subprocess.run(CHECK, capture_output=True, text=True)
+    result = run_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     seconds = float(re.search(r"content checks: 0 problem\(s\), \d+ warning\(s\), in ([\d.]+) s", result.stdout).group(1))
+    for language in LANGUAGES:  # every page's readability figure, in every language
+        for page in sorted((ROOT / "docs" / language).glob("*.md")):
+            assert re.search(rf"docs/{language}/{page.name}: LIX \d+ \(\d+ words, \d+ sentences\)", result.stdout)
     print(f"make check took {seconds:.1f} s")  # a figure, not a threshold: these machines are noisy
 
 
@@ -71,13 +44,15 @@ def test_a_broken_markdown_link(project):
     edit(project, "docs/nl/contact.md", "(melden.md)", "(meldn.md)")
     edit(project, "docs/en/contact.md", "(melden.md)", "(meldn.md)")
     output = failing(project)
-    assert re.search(r"mkdocs build --strict: WARNING .*nl/contact\.md.*meldn\.md", output)
+    line = line_with(project, "docs/nl/contact.md", "(meldn.md)")
+    assert re.search(rf"docs/nl/contact\.md:{line}: Doc file 'nl/contact\.md' contains a link 'meldn\.md'", output)
 
 
 def test_a_broken_markdown_anchor(project):
     edit(project, "docs/nl/contact.md", "(hostingproviders.md)", "(hostingproviders.md#bestaat-niet)")
     output = failing(project)
-    assert re.search(r"mkdocs build --strict: .*nl/contact\.md.*bestaat-niet", output)
+    line = line_with(project, "docs/nl/contact.md", "#bestaat-niet")
+    assert re.search(rf"docs/nl/contact\.md:{line}: .*does not contain an anchor '#bestaat-niet'", output)
 
 
 def test_a_broken_link_in_html_is_found_by_the_crawl(project):
@@ -85,8 +60,9 @@ def test_a_broken_link_in_html_is_found_by_the_crawl(project):
         with open(project / "docs" / language / "contact.md", "a", encoding="utf-8") as page:
             page.write('\n<p><a href="../nergens/">x</a></p>\n')
     output = failing(project)
-    assert "docs/nl/contact.md (built as /contact/): link '../nergens/': 404" in output
-    assert "docs/en/contact.md (built as /en/contact/): link '../nergens/': 404" in output
+    line = line_with(project, "docs/nl/contact.md", "../nergens/")
+    assert f"docs/nl/contact.md:{line}: link '../nergens/' on the built page /contact/: 404" in output
+    assert f"docs/en/contact.md:{line_with(project, 'docs/en/contact.md', '../nergens/')}: link '../nergens/' on the built page /en/contact/: 404" in output
 
 
 def test_a_broken_anchor_in_html_is_found_by_the_crawl(project):
@@ -94,7 +70,8 @@ def test_a_broken_anchor_in_html_is_found_by_the_crawl(project):
         with open(project / "docs" / language / "contact.md", "a", encoding="utf-8") as page:
             page.write('\n<p><a href="../wat-melden/#bestaat-niet">x</a></p>\n')
     output = failing(project)
-    assert "docs/nl/contact.md (built as /contact/): link '../wat-melden/#bestaat-niet'" in output
+    line = line_with(project, "docs/nl/contact.md", "#bestaat-niet")
+    assert f"docs/nl/contact.md:{line}: link '../wat-melden/#bestaat-niet' on the built page /contact/" in output
     assert "Anchor `bestaat-niet' (decoded: `bestaat-niet') not found" in output
 
 
@@ -105,7 +82,9 @@ def test_headings_drift(project):
     lines = (project / "docs" / "nl" / "contact.md").read_text(encoding="utf-8").splitlines()
     line = lines.index("### Andere vragen") + 1
     output = failing(project)
-    assert "docs/en/contact.md: the headings differ from the Dutch version" in output
+    # At the English heading that differs: the line GitHub marks in the pull request.
+    english = line_with(project, "docs/en/contact.md", "## Other questions")
+    assert f"docs/en/contact.md:{english}: the headings differ from the Dutch version" in output
     assert f"the first difference is heading 4: docs/nl/contact.md:{line} '### Andere vragen'" in output
 
 
@@ -160,16 +139,18 @@ def test_report_shows_what_changed_in_the_other_language(project):
 
 # 5. The help directory.
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ('phone: "0900-8844"', 'phone: "0900 88 44"', "data/help.yml: entry 2 ('politie'), field 'phone'"),
-    ("      en: Police\n", "", "entry 2 ('politie'), field 'name': 'en' is a required property"),
-    ("website: https://www.politie.nl/", "website: http://www.politie.nl/", "entry 2 ('politie'), field 'website'"),
-    ("entries:", "entries: [", "data/help.yml: cannot be read as YAML"),
+@pytest.mark.parametrize(("old", "new", "at", "message"), [
+    ('phone: "0900-8844"', 'phone: "0900 88 44"', ('"0900 88 44"', None), "entry 2 ('politie'), field 'phone'"),
+    ("      en: Police\n", "", ("name:", "id: politie"), "entry 2 ('politie'), field 'name': 'en' is a required property"),
+    ("website: https://www.politie.nl/", "website: http://www.politie.nl/", ("http://www.politie.nl/", None), "entry 2 ('politie'), field 'website'"),
+    ("entries:", "entries: [", None, "cannot be read as YAML"),
 ])
-def test_a_malformed_directory_entry(project, old, new, message):
+def test_a_malformed_directory_entry(project, old, new, at, message):
     edit(project, "data/help.yml", old, new)
     output = failing(project)
-    assert message in output
+    # At the line of the field, or of the entry when the field is missing; a YAML error where reading stopped.
+    line = line_with(project, "data/help.yml", *at) if at else r"\d+"
+    assert re.search(rf"data/help\.yml:{line}: {re.escape(message)}", output), output
     assert "What to do: correct the entry in data/help.yml" in output
 
 
@@ -177,9 +158,10 @@ def test_an_old_entry_warns_in_check_and_fails_the_freshness_check(project):
     later = "2028-01-01"  # more than 12 months after every verified_on in the real data
     result = run_check(project, "--today", later)
     assert result.returncode == 0, result.stdout
-    assert "warning: data/help.yml: entry 'politie' was last verified on" in result.stdout
+    line = line_with(project, "data/help.yml", "verified_on", after="  - id: politie")
+    assert f"warning: data/help.yml:{line}: entry 'politie' was last verified on" in result.stdout
     output = failing(project, "--today", later, "--freshness")
-    assert "data/help.yml: entry 'politie' was last verified on" in output
+    assert f"data/help.yml:{line}: entry 'politie' was last verified on" in output
     assert "What to do: check its facts at https://www.politie.nl/contact" in output
 
 
@@ -191,7 +173,9 @@ def test_a_page_left_out_of_the_menu(project):
     subprocess.run([sys.executable, str(project / "scripts" / "translations.py"), "--root", str(project),
                     "mark-done", "los.md"], check=True, capture_output=True)
     output = failing(project)
-    assert re.search(r"mkdocs build --strict: .*los\.md", output)
+    nav = next(number for number, line in enumerate((project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(), 1)
+               if line.startswith("nav:"))
+    assert re.search(rf"mkdocs\.yml:{nav}: .*not included in the \"nav\" configuration.*los\.md", output)
 
 
 def test_the_record_lines_printed_for_the_web_editor_also_mark_it_done(project):

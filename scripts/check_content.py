@@ -181,8 +181,8 @@ def check_directory(root: Path, today: datetime.date, freshness: bool) -> list[P
         entries = load_directory(path)
     except PluginError as failure:
         problems = []
-        for message in str(failure).splitlines():
-            message = message.removeprefix(f"{path}: ").removeprefix(f"{path}:")
+        for message in re.split(rf"\n(?={re.escape(str(path))})", str(failure)):  # one per schema error
+            message = " ".join(message.removeprefix(f"{path}:").split())
             problems.append(error(DIRECTORY, directory_line(root, message), "Help directory", message.strip(),
                                   f"correct the entry in {DIRECTORY} (data/help.schema.json lists what is allowed)"))
         return problems
@@ -233,6 +233,11 @@ def build_problem(root: Path, message: str) -> Problem:
         target = match["target"]
         line = line_of(root / file, f"]({target}", f'"{target}"', target)
         return error(file, line, "Broken link", message, "correct the link, or the heading it points to, on this line")
+    if '"nav" configuration' in message:
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        line = next((number for number, text in enumerate(config, start=1) if text.startswith("nav:")), None)
+        return error("mkdocs.yml", line, "Page not in the menu", message,
+                     "add the page to nav: in mkdocs.yml (or to not_in_nav: if only a link leads to it)")
     if match := PAGE_AND_LINE.search(message):
         return error(f"docs/{match['page']}", int(match["line"]), "Build", message, fix)
     if match := QUOTED_PAGE.search(message):

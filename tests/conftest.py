@@ -102,6 +102,23 @@ def server(site: Path, site_port: int, base_url: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def host() -> Iterator[object]:
+    """Serve another built site as `server` serves the main one: host(folder, port) returns its base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def serve(folder: Path, port: int) -> str:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(SiteHandler, directory=str(folder)))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{port}/"
+
+    yield serve
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
 def intake_server(intake_port: int, base_url: str) -> Iterator[IntakeServer]:
     """The development intake endpoint on another loopback port: another origin, as in production."""
     server = IntakeServer(intake_port, allow_origin=base_url.rstrip("/"), site=base_url, delay=1.0)

@@ -16,6 +16,7 @@ Every problem names a file and, where there is one, a line: a broken link the li
 Markdown file where it is written, a help directory mistake the line of its entry. In GitHub
 Actions (GITHUB_ACTIONS=true) each problem is also printed as a workflow command, so that GitHub
 shows it on that line of the pull request, and a summary goes to $GITHUB_STEP_SUMMARY when set.
+CONTENT_ANNOTATIONS=off leaves both out (the full test job, which runs beside the fast one).
 """
 
 from __future__ import annotations
@@ -406,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
 
     problems = [problem for problem in found if problem.severity == "error"]
     warnings = [problem for problem in found if problem.severity == "warning"]
-    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    # The full test job sets CONTENT_ANNOTATIONS=off: the fast job beside it already shows each problem once.
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true" and os.environ.get("CONTENT_ANNOTATIONS") != "off"
     print("\n".join(figures))
     for problem in warnings + problems:
         print(problem)
@@ -414,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem.workflow_command())
     for note in notes:
         print(note)
-    if summary_file := os.environ.get("GITHUB_STEP_SUMMARY"):
+    if in_actions and (summary_file := os.environ.get("GITHUB_STEP_SUMMARY")):
         with open(summary_file, "a", encoding="utf-8") as summary:
             summary.write(job_summary(problems, warnings, out_of_step(root)))
     seconds = time.monotonic() - started

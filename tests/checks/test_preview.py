@@ -6,9 +6,11 @@ import os
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
 
+from site_config import mkdocs_config
 from support import ROOT, free_port
 
 
@@ -45,3 +47,10 @@ def test_make_serve_previews_both_languages_with_live_reload():
     assert "livereload" in english
     assert 'http-equiv="Content-Security-Policy"' not in english
     assert "ERROR" not in errors
+
+
+def test_netlify_builds_production_at_the_production_address():
+    """Netlify sets DEPLOY_PRIME_URL for production builds too: there, SITE_URL must win, and be mkdocs.yml's."""
+    settings = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    assert settings["context"]["production"]["environment"]["SITE_URL"] == mkdocs_config(ROOT)["site_url"]
+    assert settings["build"]["publish"] == mkdocs_config(ROOT)["site_dir"]

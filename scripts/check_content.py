@@ -37,6 +37,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 from urllib.parse import unquote
 
 import yaml
@@ -71,7 +72,7 @@ LINKCHECKER = (
 class Problem:
     file: str | None  # relative to the project, such as docs/en/contact.md
     line: int | None  # in that file, counting from 1
-    severity: str  # "error" fails the check; "warning" does not
+    severity: Literal["error", "warning"]  # an error fails the check; a warning does not
     title: str  # a few words: GitHub shows them above the message
     message: str  # what is wrong; the lines after the first say what to do
 
@@ -335,7 +336,7 @@ def check_readability(root: Path) -> tuple[list[str], list[Problem]]:
         for path in sorted((root / "docs" / language).rglob("*.md")):
             file = path.relative_to(root).as_posix()
             result = readability.measure(path.read_text(encoding="utf-8"))
-            lines += ["  " + line for line in readability.report(path, shown, label=file)]
+            lines += ["  " + line for line in readability.report(file, result, shown)]
             if result.lix > limit:
                 longest = result.longest(shown)
                 sentences = "\n".join(f"line {s.line} ({s.words} words): {s.text}" for s in longest)

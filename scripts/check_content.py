@@ -351,7 +351,10 @@ def check_readability(root: Path) -> tuple[list[str], list[Problem]]:
 # --- The job summary -------------------------------------------------------------------------
 
 def job_summary(problems: list[Problem], warnings: list[Problem], steps: dict[str, dict[str, str] | None]) -> str:
-    """Markdown for GitHub's job summary: how many problems, the pages out of step and how to fix them."""
+    """Markdown for GitHub's job summary: how many problems, the pages out of step and how to fix them.
+
+    It lists every problem: GitHub puts only the first few of each kind on the lines of a pull request.
+    """
     verdict = "passed" if not problems else "found problems"
     lines = [f"## Content checks {verdict}: {len(problems)} problem(s), {len(warnings)} warning(s)", ""]
     for problem in problems + warnings:

@@ -185,7 +185,10 @@ def check_directory(root: Path, today: datetime.date, freshness: bool) -> list[P
         problems = []
         for message in re.split(rf"\n(?={re.escape(str(path))})", str(failure)):  # one per schema error
             message = " ".join(message.removeprefix(f"{path}:").split())
-            problems.append(error(DIRECTORY, directory_line(root, message), "Help directory", message.strip(),
+            given = re.match(r"(\d+): (.*)", message)  # the loader names the line itself (a key written twice)
+            line = int(given.group(1)) if given else directory_line(root, message)
+            message = given.group(2) if given else message
+            problems.append(error(DIRECTORY, line, "Help directory", message.strip(),
                                   f"correct the entry in {DIRECTORY} (data/help.schema.json lists what is allowed)"))
         return problems
     stale = []
@@ -203,6 +206,7 @@ def check_directory(root: Path, today: datetime.date, freshness: bool) -> list[P
 
 DOC_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:an? )?[\w ]*?link '(?P<target>[^']+)'")
 PAGE_AND_LINE = re.compile(r"(?P<page>[\w./-]+\.md):(?P<line>\d+):")
+FILE_AND_LINE = re.compile(r"^[\w./-]+\.\w+:\d+: ")
 QUOTED_PAGE = re.compile(r"'(?P<page>[\w./-]+\.md)'")
 
 
@@ -214,24 +218,31 @@ def build(root: Path, site: Path, base_url: str) -> list[Problem]:
     if result.returncode == 0:
         return []
     messages: list[str] = []
+    reading = None  # the page named by "Error reading page 'x.md':", for a message that names none
     for line in result.stderr.splitlines():
-        if re.match(r"^(WARNING|ERROR|Error)", line):
-            text = re.sub(r"^(WARNING|ERROR)\s*-\s*", "", line)
-            if messages and messages[-1].endswith(":") and line.startswith("ERROR"):
-                messages[-1] += " " + text  # "Error reading page 'x.md':" and then why
-            else:
-                messages.append(text)
-        elif messages and line.startswith((" ", "\t")):  # a message that lists files goes on indented
-            messages[-1] += " " + line.strip()
-    messages = [message for message in messages if not message.startswith("Aborted with")]
+        if not line.strip() or re.match(r"^(INFO|DEBUG)\b|^Aborted with", line):
+            continue
+        text = re.sub(r"^(WARNING|ERROR)\s*-\s*", "", line).strip()
+        if page := re.fullmatch(r"Error reading page '([^']+)':", text):
+            reading = page.group(1)
+        elif re.match(r"^(WARNING|ERROR|Error)", line) or FILE_AND_LINE.match(line):
+            # A hook's error may list several problems, one per line, each with its file and line.
+            messages.append(text if reading is None or ".md" in text else f"{reading}: {text}")
+        elif messages:  # a message that lists files goes on, indented
+            messages[-1] += " " + text
     return [build_problem(root, message) for message in messages or result.stderr.splitlines()[-5:]]
+
+
+def in_docs(page: str) -> str:
+    """A page as the project names it: MkDocs says "nl/x.md", some hooks "docs/nl/x.md"."""
+    return page if page.startswith("docs/") else f"docs/{page}"
 
 
 def build_problem(root: Path, message: str) -> Problem:
     fix = "fix what the message names (a link, an anchor, a component, a page missing from nav: in mkdocs.yml)"
     message = message.replace(f"{root}/", "")
     if match := DOC_LINK.search(message):
-        file = f"docs/{match['page']}"
+        file = in_docs(match["page"])
         target = match["target"]
         line = line_of(root / file, f"]({target}", f'"{target}"', target)
         return error(file, line, "Broken link", message, "correct the link, or the heading it points to, on this line")
@@ -241,9 +252,10 @@ def build_problem(root: Path, message: str) -> Problem:
         return error("mkdocs.yml", line, "Page not in the menu", message,
                      "add the page to nav: in mkdocs.yml (or to not_in_nav: if only a link leads to it)")
     if match := PAGE_AND_LINE.search(message):
-        return error(f"docs/{match['page']}", int(match["line"]), "Build", message, fix)
+        what = message.removeprefix(match.group(0)).strip()  # the place goes in front, once
+        return error(in_docs(match["page"]), int(match["line"]), "Build", what, fix)
     if match := QUOTED_PAGE.search(message):
-        return error(f"docs/{match['page']}", None, "Build", message, fix)
+        return error(in_docs(match["page"]), None, "Build", message, fix)
     if match := re.match(r"(?P<file>[\w./-]+\.(?:yml|yaml|json)):", message):
         return error(match["file"], None, "Build", message, fix)
     return error("mkdocs.yml", None, "Build", message, fix)

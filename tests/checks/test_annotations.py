@@ -77,3 +77,12 @@ def test_workflow_commands_escape_what_github_would_misread():
     assert problem.workflow_command() == (
         "::error file=docs/a%2Cb%3Ac.md,line=3,title=Odd%3A this%2C that::100%25 sure%0D%0AWhat to do: nothing")
     assert Problem("mkdocs.yml", None, "warning", "T", "m").workflow_command() == "::warning file=mkdocs.yml,title=T::m"
+
+
+def test_each_problem_a_build_step_lists_is_shown_on_its_own_line(project, tmp_path):
+    page = f"docs/{DEFAULT_LANGUAGE}/privacy.md"
+    with open(project / page, "a", encoding="utf-8") as file:
+        file.write('\n<script>alert(1)</script>\n\n<iframe src="https://example.org/"></iframe>\n')
+    output = failing(project, env=in_actions(tmp_path))
+    for planted in ("<script>", "<iframe"):
+        assert re.search(rf"^::error file={page},line={line_with(project, page, planted)},title=Build::found ", output, re.M), output

@@ -43,7 +43,19 @@ def load(path: Path) -> list[dict[str, Any]]:
         seen.add(entry["id"])
         if "phone" in entry:
             entry["tel"] = tel_uri(entry["phone"])
+    _check_situations(path, data["situations"], entries)
     return entries
+
+
+def _check_situations(path: Path, situations: list[str], entries: list[dict[str, Any]]) -> None:
+    """Every entry's situations are listed, and every listed situation has an entry to lead to."""
+    problems = [f"{path}: entry '{entry['id']}': situation '{name}' is not in the list `situations:`; "
+                f"use one of {', '.join(situations)}"
+                for entry in entries for name in entry["situations"] if name not in situations]
+    problems += [f"{path}: situation '{name}' has no entry; add it to the `situations` of the entries that help with it"
+                 for name in situations if not any(name in entry["situations"] for entry in entries)]
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def _describe(path: Path, data: Any, error: Any) -> str:
@@ -68,5 +80,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["help_entries"] = entries
     config.extra["help_groups"] = [
         (group, [entry for entry in entries if entry["group"] == group]) for group in GROUP_ORDER
+    ]
+    situations = load_yaml(path)["situations"]
+    config.extra["help_situations"] = [
+        (name, [entry for entry in entries if name in entry["situations"]]) for name in situations
     ]
     return config

@@ -30,6 +30,7 @@ class Component:
     takes_entry_ids: bool  # its arguments are ids from the help directory; otherwise it takes none
     block: bool  # stands on its own between paragraphs; otherwise it sits inside a sentence
     one_phone: bool = False  # takes exactly one id, of an entry with a phone number
+    one_fact: bool = False  # takes exactly one id from data/facts.yml (hooks/facts.py)
 
 
 COMPONENTS = {
@@ -38,6 +39,8 @@ COMPONENTS = {
     "phone": Component(takes_entry_ids=True, block=False, one_phone=True),
     "contact-email": Component(takes_entry_ids=False, block=False),
     "report-form": Component(takes_entry_ids=False, block=True),
+    "fact": Component(takes_entry_ids=False, block=False, one_fact=True),
+    "help-situations": Component(takes_entry_ids=False, block=True),
 }
 
 _env: Environment | None = None
@@ -76,10 +79,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if name not in COMPONENTS:
             known = ", ".join(sorted(COMPONENTS))
             raise PluginError(f"{where}:{line}: unknown component '{name}'. Known components: {known}.")
-        entries = _arguments(name, args, config, f"{where}:{line}")
+        facts = _fact(args, config, f"{where}:{line}") if COMPONENTS[name].one_fact else []
+        entries = [] if facts else _arguments(name, args, config, f"{where}:{line}")
         template = _env.get_template(f"partials/components/{name}.html")
         html = template.render(
-            lang=language, args=args, entries=entries, config=config, page=page, base_url=base_url
+            lang=language, args=args, entries=entries, facts=facts, config=config, page=page, base_url=base_url
         ).strip()
         # Blank lines around a block keep Markdown from wrapping it in a paragraph.
         return f"\n\n{html}\n\n" if COMPONENTS[name].block else html
@@ -90,6 +94,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         parts += [markdown[end:match.start()], render(match)]
         end = match.end()
     return "".join(parts) + markdown[end:]
+
+
+def _fact(args: list[str], config: MkDocsConfig, where: str) -> list[dict]:
+    known = config.extra["facts"]
+    if len(args) != 1 or args[0] not in known:
+        raise PluginError(f"{where}: component 'fact' needs exactly one id from data/facts.yml; got: "
+                          f"{' '.join(args) or '(none)'}. Known ids: {', '.join(known)}.")
+    return [known[args[0]]]
 
 
 def _arguments(name: str, args: list[str], config: MkDocsConfig, where: str) -> list[dict]:

@@ -49,11 +49,13 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import readability  # noqa: E402
 import site_config  # noqa: E402
 import translations  # noqa: E402
+from facts import load as load_facts  # noqa: E402 - the build's own validation
 from help_directory import load as load_directory  # noqa: E402 - the build's own validation
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 FRESH_FOR = datetime.timedelta(days=365)
 DIRECTORY = "data/help.yml"
+FACTS = "data/facts.yml"
 
 # LinkChecker's command, as root (CI, `make test` on a fresh machine) minus one step: it switches
 # to the user 'nobody' before it loads its plugins, and where 'nobody' cannot read this
@@ -191,15 +193,36 @@ def check_directory(root: Path, today: datetime.date, freshness: bool) -> list[P
             problems.append(error(DIRECTORY, line, "Help directory", message.strip(),
                                   f"correct the entry in {DIRECTORY} (data/help.schema.json lists what is allowed)"))
         return problems
-    stale = []
-    for entry in entries:
-        checked = datetime.date.fromisoformat(entry["verified_on"])
-        if today - checked > FRESH_FOR:
-            what = f"entry '{entry['id']}' was last verified on {checked}, more than 12 months ago"
-            stale.append(Problem(DIRECTORY, directory_line(root, f"entry '{entry['id']}', field 'verified_on'"),
-                                 "error" if freshness else "warning", "Help entry not verified for 12 months",
-                                 f"{what}\nWhat to do: check its facts at {entry['source']} and set verified_on to the date you checked"))
-    return stale
+    return [Problem(DIRECTORY, directory_line(root, f"entry '{entry['id']}', field 'verified_on'"),
+                    "error" if freshness else "warning", title, f"entry {what}")
+            for entry, title, what in stale_items(entries, today)]
+
+
+def check_facts(root: Path, today: datetime.date, freshness: bool) -> list[Problem]:
+    """Problems and stale or unverified facts of data/facts.yml (stale ones fail only with --freshness)."""
+    path = root / FACTS
+    try:
+        facts = load_facts(path)
+    except PluginError as failure:
+        return [error(FACTS, None, "Facts", " ".join(message.removeprefix(f"{path}:").split()),
+                      f"correct the fact in {FACTS} (data/facts.schema.json lists what is allowed)")
+                for message in re.split(rf"\n(?={re.escape(str(path))})", str(failure))]
+    return [Problem(FACTS, line_of(root / FACTS, f"id: {fact['id']}"), "error" if freshness else "warning", title,
+                    f"fact {what}") for fact, title, what in stale_items(facts, today)]
+
+
+def stale_items(items: list[dict], today: datetime.date) -> list[tuple[dict, str, str]]:
+    """The items not verified for 12 months, or that no one could verify (verified_on: null):
+    (item, title, what is wrong and what to do)."""
+    found = []
+    for item in items:
+        fix = f"\nWhat to do: check its facts at {item['source']} and set verified_on to the date you checked"
+        if item["verified_on"] is None:
+            found.append((item, "Not verified", f"'{item['id']}' is unverified: {item['note']}{fix}"))
+        elif today - (checked := datetime.date.fromisoformat(item["verified_on"])) > FRESH_FOR:
+            found.append((item, "Not verified for 12 months",
+                          f"'{item['id']}' was last verified on {checked}, more than 12 months ago{fix}"))
+    return found
 
 
 # --- The strict build ------------------------------------------------------------------------
@@ -397,7 +420,7 @@ def free_port() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--freshness", action="store_true", help="fail (not just warn) on help entries older than 12 months")
+    parser.add_argument("--freshness", action="store_true", help="fail (not just warn) on help entries and facts older than 12 months or unverified")
     parser.add_argument("--external", action="store_true", help="also check links to other sites (needs internet)")
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(), help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -406,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
 
     found = check_translations(root)
-    directory = check_directory(root, args.today, args.freshness)
+    directory = check_directory(root, args.today, args.freshness) + check_facts(root, args.today, args.freshness)
     found += directory
     notes = []
     if any(problem.severity == "error" for problem in directory):

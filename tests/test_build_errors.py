@@ -40,7 +40,7 @@ def test_entry_without_phone_or_website_fails(tmp_path):
 
 
 def test_impossible_date_fails(tmp_path):
-    error = build_broken(tmp_path, "data/help.yml", "verified_on: 2026-11-22", 'verified_on: "2026-02-30"')
+    error = build_broken(tmp_path, "data/help.yml", "verified_on: 2026-11-24", 'verified_on: "2026-02-30"')
     assert "field 'verified_on'" in error
 
 

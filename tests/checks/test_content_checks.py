@@ -162,7 +162,7 @@ def test_an_old_entry_warns_in_check_and_fails_the_freshness_check(project):
     assert f"warning: data/help.yml:{line}: entry 'politie' was last verified on" in result.stdout
     output = failing(project, "--today", later, "--freshness")
     assert f"data/help.yml:{line}: entry 'politie' was last verified on" in output
-    assert "What to do: check its facts at https://www.politie.nl/contact" in output
+    assert "What to do: check its facts at https://www.politie.nl/informatie/" in output
 
 
 # 6. Anything the strict build warns about.

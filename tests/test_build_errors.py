@@ -8,9 +8,13 @@ import pytest
 from support import DEFAULT_LANGUAGE, ROOT, build_site, copy_project, output_path
 
 
-def build_broken(tmp_path: Path, path: str, old: str, new: str) -> str:
-    """Build a copy of the project with one text replaced; return the build's error output."""
+def build_broken(tmp_path: Path, path: str, old: str, new: str, before: tuple[str, str, str] | None = None) -> str:
+    """Build a copy of the project with one text replaced (after `before`, another replacement, if
+    given); return the build's error output."""
     project = copy_project(tmp_path / "project")
+    if before:
+        first = project / before[0]
+        first.write_text(first.read_text(encoding="utf-8").replace(before[1], before[2], 1), encoding="utf-8")
     target = project / path
     text = target.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -35,7 +39,7 @@ def test_missing_translation_in_directory_names_the_entry(tmp_path):
 def test_entry_without_phone_or_website_fails(tmp_path):
     error = build_broken(
         tmp_path, "data/help.yml",
-        '    website: https://www.helpwanted.nl/\n', "")
+        '    phone: "020-2615275"\n    website: https://www.helpwanted.nl/\n', "")
     assert "entry 6 ('helpwanted')" in error
 
 
@@ -63,7 +67,10 @@ def test_unknown_directory_id_in_component_fails(tmp_path):
 
 @pytest.mark.parametrize("ids", ["helpwanted", "alarmnummer politie"])
 def test_a_phone_component_needs_one_entry_with_a_phone_number(tmp_path, ids):
-    error = build_broken(tmp_path, "docs/nl/contact.md", "component: phone alarmnummer", f"component: phone {ids}")
+    # Every entry has a phone number now: take Helpwanted's away to try an entry without one.
+    without_phone = ("data/help.yml", '    phone: "020-2615275"\n', "")
+    error = build_broken(tmp_path, "docs/nl/contact.md", "component: phone alarmnummer", f"component: phone {ids}",
+                         before=without_phone)
     assert f"nl/contact.md:15: component 'phone' needs exactly one id from data/help.yml of an entry with a phone number; got: {ids}." in error
     assert "Ids with a phone number: alarmnummer, politie" in error
 

@@ -8,12 +8,11 @@ and the field.
 
 from __future__ import annotations
 
-import datetime
 import json
 from pathlib import Path
 from typing import Any
 
-import yaml
+from _data import load_yaml
 from jsonschema import Draft202012Validator
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,11 +23,7 @@ PATH = Path("data") / "facts.yml"
 def load(path: Path) -> list[dict[str, Any]]:
     """Read and validate the facts; raise PluginError naming the file, fact and field on any problem."""
     schema = json.loads(path.with_name(path.stem + ".schema.json").read_text(encoding="utf-8"))
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"{path}: cannot be read as YAML: {error}") from error
-    _dates_as_text(data)
+    data = load_yaml(path)  # strict: no duplicate keys or aliases; dates stay text for the schema
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
@@ -47,13 +42,6 @@ def load(path: Path) -> list[dict[str, Any]]:
     if twice:
         raise PluginError(f"{path}: fact id(s) used twice: {', '.join(twice)}; give each fact its own id")
     return data["facts"]
-
-
-def _dates_as_text(data: dict[str, Any]) -> None:
-    """YAML reads 2026-01-31 as a date; the schema checks dates as ISO text."""
-    for fact in data.get("facts") or [] if isinstance(data, dict) else []:
-        if isinstance(fact, dict) and isinstance(fact.get("verified_on"), datetime.date):
-            fact["verified_on"] = fact["verified_on"].isoformat()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

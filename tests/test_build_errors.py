@@ -201,7 +201,7 @@ def test_yaml_anchors_and_aliases_are_refused(tmp_path):
 
 
 def test_an_unquoted_impossible_date_says_so_without_a_traceback(tmp_path):
-    error = build_broken(tmp_path, "data/help.yml", "verified_on: 2026-11-22", "verified_on: 2026-02-30")
+    error = build_broken(tmp_path, "data/help.yml", "verified_on: 2026-11-24", "verified_on: 2026-02-30")
     assert "entry 1 ('alarmnummer'), field 'verified_on': '2026-02-30' is not a date that exists; write it as YYYY-MM-DD" in error
     assert "Traceback" not in error
 

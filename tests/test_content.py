@@ -65,7 +65,8 @@ def test_new_pages_are_in_the_menu_of_every_language(site, page):
 
 def test_the_questions_page_has_at_least_eight_questions_each_a_heading(site):
     for language in LANGUAGES:
-        questions = [text(h2) for h2 in article(site, language, "veelgestelde-vragen.md").select("h2")]
+        questions = [text(h2) for h2 in article(site, language, "veelgestelde-vragen.md").select("h2")
+                     if not h2.find_parent("nav")]  # not the page's own table of contents
         assert len(questions) >= 8, questions
         assert all(question.endswith("?") for question in questions), questions
 

@@ -73,6 +73,18 @@ def test_edit_link_opens_the_pages_own_file(site, language, page):
     assert edit["href"].endswith(f"/edit/main/docs/{language}/{page}")
 
 
+FACTS_DATA = {fact["id"]: fact for fact in yaml.safe_load((ROOT / "data" / "facts.yml").read_text(encoding="utf-8"))["facts"]}
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_footer_names_who_runs_the_hotline_and_links_to_the_about_page(site, base_url, language, page):
+    operator = soup(output_path(site, language, page)).select_one(".site-footer__operator a")
+    assert operator.get_text(strip=True) == FACTS_DATA["operator"]["value"][language]
+    here = page_url(base_url, language, page)
+    assert urljoin(here, operator["href"]) == page_url(base_url, language, "over-ons.md")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_titles_are_unique(site, language):
     titles = [soup(output_path(site, language, page)).title.get_text() for page in PAGES]

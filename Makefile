@@ -1,6 +1,7 @@
 # Newcomers need two commands: `make build` and `make test`. Both install what they need first.
 # Everything is installed from the pins in requirements.lock (and package-lock.json) into this
-# folder: nothing is fetched from anywhere but the package registries.
+# folder: nothing is fetched from anywhere but the package registries, and pip installs a package
+# only if its file has the SHA-256 hash written in the lock (--require-hashes).
 
 PYTHON ?= python3
 VENV := .venv
@@ -36,7 +37,7 @@ test: $(INSTALLED) $(NODE_INSTALLED) chromium nginx
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
 # axe-core (accessibility tests) and Lighthouse (benchmark), pinned in package-lock.json.
@@ -75,13 +76,18 @@ nginx:
 bench: $(INSTALLED) $(NODE_INSTALLED) chromium
 	$(BIN)/python scripts/bench.py
 
-# After changing requirements.in: rebuild the environment from it and record every pin.
+# After changing requirements.in: work out every pin and the hashes of its files into
+# requirements.lock, with pip-compile (pip-tools, itself pinned with hashes in
+# requirements-tools.lock) in a throwaway environment. Pins already in the lock are kept unless
+# requirements.in asks for another version. The next `make build` installs from the new lock.
+LOCK_TOOLS := .lock-tools
 lock:
-	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in
-	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
-	touch $(INSTALLED)
+	rm -rf $(LOCK_TOOLS)
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-tools.lock
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.lock requirements.in
+	rm -rf $(LOCK_TOOLS)
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

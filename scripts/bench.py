@@ -22,13 +22,10 @@ is marked with "!".
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import io
 import json
-import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,8 +35,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_config import default_language, language_prefix, languages  # noqa: E402
+from site_tools import build_site, chromium_path, copy_project, serve  # noqa: E402
+
 # Debian's Chromium, or the build CHROMIUM names (as for the tests).
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
                  "--disable-component-update --disable-sync --no-first-run"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
@@ -48,20 +50,16 @@ LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices":
 
 
 def build(project: Path, site: Path, strict: bool = True, site_url: str = "http://127.0.0.1:8000/") -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
     started = time.perf_counter()
-    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
+    build_site(project, site, {"SITE_URL": site_url}, strict=strict).check_returncode()
     return time.perf_counter() - started
 
 
 def generated_project(target: Path, extra_pages: int) -> Path:
     """A copy of the project with `extra_pages` more pages in each language."""
-    for name in ("docs", "overrides", "data"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    copy_project(target)
     paragraph = ("Dit is een gegenereerde pagina om te meten hoe de bouwtijd groeit. " * 8).strip()
-    for language in ("nl", "en"):
+    for language in languages():
         folder = target / "docs" / language / "generated"
         folder.mkdir()
         for number in range(extra_pages):
@@ -128,12 +126,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 class CountingServer(http.server.ThreadingHTTPServer):
     """Serves a built site on loopback and counts what it sends: bytes, and requests answered."""
 
-    def __init__(self, site: Path) -> None:
-        super().__init__(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
         self.lock = threading.Lock()
         self.sent = 0
         self.requests = 0
-        threading.Thread(target=self.serve_forever, daemon=True).start()
 
     @property
     def base(self) -> str:
@@ -146,10 +143,12 @@ class CountingServer(http.server.ThreadingHTTPServer):
         return counts
 
 
-def page_paths() -> list[str]:
-    names = sorted(p.relative_to(ROOT / "docs" / "nl").as_posix() for p in (ROOT / "docs" / "nl").glob("*.md"))
+def page_paths() -> dict[str, list[str]]:
+    """Every page's path from the site's root, per language."""
+    folder = ROOT / "docs" / default_language()
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.glob("*.md"))
     stems = ["" if n == "index.md" else n.removesuffix(".md") + "/" for n in names]
-    return stems + ["en/" + stem for stem in stems]
+    return {language: [language_prefix(language) + stem for stem in stems] for language in languages()}
 
 
 def weigh(server: CountingServer, paths: list[str]) -> list[dict]:
@@ -199,9 +198,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as temp:
         temp_path = Path(temp)
-        print("Build time (mkdocs build, both languages)")
+        print("Build time (mkdocs build, every language)")
         seconds = build(ROOT, temp_path / "real")
-        pages = len(list((ROOT / "docs" / "nl").glob("*.md")))
+        pages = len(list((ROOT / "docs" / default_language()).glob("*.md")))
         print(f"  real site, {pages} pages per language: {seconds:6.1f} s")
         for size in [int(s) for s in args.sizes.split(",") if s]:
             project = generated_project(temp_path / f"gen{size}", size)
@@ -211,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
 
         site = temp_path / "served"
         site.mkdir()
-        server = CountingServer(site)
+        server = serve(site, GzipHandler, server_class=CountingServer)
         build(ROOT, site, site_url=server.base)
-        paths = page_paths()
+        per_language = page_paths()
+        paths = [path for language_paths in per_language.values() for path in language_paths]
         print(f"\nFirst visit, served gzipped on loopback ({server.base})")
         print(f"  {'page':32} {'KB':>6} {'requests':>9} {'3rd party':>10}")
         for row in weigh(server, paths):
@@ -222,8 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {row['page']:32} {kb} {row['requests']:8} {third}")
 
         if not args.no_lighthouse:
-            chosen = paths if args.pages is None else [p for p in paths if not p.startswith("en/")][: args.pages] + \
-                [p for p in paths if p.startswith("en/")][: args.pages]
+            chosen = paths if args.pages is None else \
+                [path for language_paths in per_language.values() for path in language_paths[: args.pages]]
             print("\nLighthouse (mobile): performance, accessibility, best practices, SEO")
             for path in chosen:
                 scores = lighthouse(server.base + path)

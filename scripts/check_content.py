@@ -24,16 +24,13 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
-import functools
 import http.server
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +47,7 @@ import readability  # noqa: E402
 import site_config  # noqa: E402
 import translations  # noqa: E402
 from facts import load as load_facts  # noqa: E402 - the build's own validation
+from site_tools import build_site, free_port, serve  # noqa: E402
 from help_directory import load as load_directory  # noqa: E402 - the build's own validation
 from mkdocs.exceptions import PluginError  # noqa: E402
 
@@ -235,9 +233,7 @@ QUOTED_PAGE = re.compile(r"'(?P<page>[\w./-]+\.md)'")
 
 def build(root: Path, site: Path, base_url: str) -> list[Problem]:
     """Problems the strict build reports, each at the page (and line) it is about."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base_url}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=root, env=env, capture_output=True, text=True)
+    result = build_site(root, site, {"SITE_URL": base_url})
     if result.returncode == 0:
         return []
     messages: list[str] = []
@@ -302,9 +298,7 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 def crawl(root: Path, site: Path, port: int, external: bool) -> list[Problem]:
     """Broken links and anchors in the built site, found by LinkChecker over HTTP."""
-    handler = functools.partial(CheckHandler, directory=str(site))
-    httpd = QuietServer(("127.0.0.1", port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd = serve(site, CheckHandler, port, QuietServer)
     config = ["[checking]", "threads=4", "maxrequestspersecond=1000", "robotstxt=0",
               "[filtering]", "ignore=", "  ^mailto:", "  ^tel:"]
     if not external:
@@ -411,12 +405,6 @@ def job_summary(problems: list[Problem], warnings: list[Problem], steps: dict[st
 
 
 # --- Running it all --------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
-import os
-import shutil
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ROOT, build_site, free_port, parse_headers_file
+from support import ROOT, build_site, chromium_path, free_port, parse_headers_file, serve
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -70,9 +67,7 @@ def neutral_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A neutral page on another loopback origin: where quick exit goes in the tests."""
     folder = tmp_path_factory.mktemp("neutral")
     (folder / "index.html").write_text("<!doctype html><title>Weather</title><h1>The weather today</h1>")
-    handler = functools.partial(SiteHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd = serve(folder, SiteHandler)
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
@@ -92,10 +87,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, base_url: str, intake_port: i
 @pytest.fixture(scope="session")
 def server(site: Path, site_port: int, base_url: str) -> Iterator[str]:
     """The built site served over HTTP on loopback; yields its base URL."""
-    handler = functools.partial(SiteHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    httpd = serve(site, SiteHandler, site_port)
     yield base_url
     httpd.shutdown()
     httpd.server_close()
@@ -138,20 +130,16 @@ def intake(intake_server: IntakeServer, server: str) -> IntakeServer:
     return intake_server
 
 
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Chromium is missing: run `make test`, which installs it, or set CHROMIUM=/path/to/chromium")
-    return path
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    path = chromium_path()
+    if not path:
+        pytest.fail("Chromium is missing: run `make test`, which installs it, or set CHROMIUM=/path/to/chromium")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_path(),
+            executable_path=path,
             args=[
                 "--no-sandbox",
                 "--disable-gpu",

@@ -1,11 +1,8 @@
-"""What the tests share: where the project is, its pages, and building it."""
+"""What the tests share: where the project is, its languages and pages, and (from scripts/site_tools.py,
+which the scripts use too) building, copying and serving it."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,34 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from site_config import default_language, language_prefix, languages, strings  # noqa: E402,F401 (tests import them from here)
+from site_tools import build_site, chromium_path, copy_project, free_port, serve  # noqa: E402,F401 (shared with the scripts)
 
 LANGUAGES = tuple(languages())  # the default language first
 DEFAULT_LANGUAGE = default_language()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def build_site(source: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on the project in `source`, returning the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=source,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-    )
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of everything a build reads, for tests that break something on purpose."""
-    for name in ("docs", "overrides", "data"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 def page_names() -> list[str]:

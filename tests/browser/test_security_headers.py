@@ -7,11 +7,9 @@ listens for violations on every page, with search, the form and quick exit in us
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
 import sys
-import threading
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
-from support import LANGUAGES, ROOT, build_site, free_port, page_names, page_path, parse_headers_file
+from support import LANGUAGES, ROOT, build_site, free_port, page_names, page_path, parse_headers_file, serve
 
 LISTEN = """
 window.__violations = [];
@@ -148,8 +146,7 @@ def bare_host(tmp_path_factory, intake_port):
     env = {"SITE_URL": base, "INTAKE_ENDPOINT": f"http://127.0.0.1:{intake_port}/reports", "CSP_META": "true"}
     result = build_site(ROOT, site, env)
     assert result.returncode == 0, result.stderr
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(BareHost, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd = serve(site, BareHost, port)
     yield base, site
     httpd.shutdown()
     httpd.server_close()

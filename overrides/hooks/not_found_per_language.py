@@ -1,4 +1,4 @@
-"""Write a 404 page for every language: site/404.html in Dutch, site/en/404.html in English.
+"""Write a 404 page for every language: site/404.html in the default language, site/LANG/404.html in each other.
 
 mkdocs-static-i18n renders the theme's 404.html once per language into the same site/404.html,
 so the last language built would win. This hook keeps the default language's page there and
@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from strings import language_prefix
 
 _default_page: dict[str, str] = {}
 
@@ -21,19 +22,20 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != "404.html":
         return output_content
     i18n = config.plugins["i18n"]
-    language = config.theme["language"]
-    if language == i18n.default_language:
+    prefix = language_prefix(config.theme["language"], i18n.default_language)
+    if not prefix:
         _default_page[config.site_dir] = output_content
         return output_content
-    target = Path(config.site_dir) / language / "404.html"
+    target = Path(config.site_dir) / prefix / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output_content, encoding="utf-8")
     # MkDocs writes what this returns to site/404.html: keep the default language's page there.
     return _default_page.get(config.site_dir, output_content)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write the host routing rule for the per-language 404 pages."""
+def write_host_rules(config: MkDocsConfig) -> None:
+    """Write the host routing rule for the per-language 404 pages (a step of hooks/post_build.py)."""
     i18n = config.plugins["i18n"]
-    rules = [f"/{lang}/*  /{lang}/404.html  404" for lang in i18n.build_languages if lang != i18n.default_language]
+    prefixes = [language_prefix(language, i18n.default_language) for language in i18n.build_languages]
+    rules = [f"/{prefix}*  /{prefix}404.html  404" for prefix in prefixes if prefix]
     (Path(config.site_dir) / "_redirects").write_text("\n".join(rules) + "\n", encoding="utf-8")

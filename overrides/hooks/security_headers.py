@@ -36,7 +36,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
@@ -167,11 +166,10 @@ def add_meta_policy(site: Path, csp: str) -> None:
         page.write_text(text.replace(CHARSET, CHARSET + tag, 1), encoding="utf-8")
 
 
-@event_priority(-300)  # last: after every language is built and every other hook has written
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write site/_headers and site/_headers.nginx.conf from the finished site (and the <meta> fallback)."""
-    if config.plugins["i18n"].building:
-        return
+def write(config: MkDocsConfig) -> None:
+    """Write site/_headers and site/_headers.nginx.conf from the finished site (and the <meta> fallback).
+
+    The last step of hooks/post_build.py: the policy must see every page the other steps wrote."""
     site = Path(config.site_dir)
     known = template_scripts(Path(folder) for folder in config.theme.dirs)
     csp = policy(inline_script_hashes(site, known), config.extra["intake_origin"])

@@ -13,16 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write an empty sitemap.xml next to every page that lacks one."""
-    if config.plugins["i18n"].building:  # a nested build of one language; pages still to come
-        return
+def write(config: MkDocsConfig) -> None:
+    """Write an empty sitemap.xml next to every page that lacks one (a step of hooks/post_build.py)."""
     for page in Path(config.site_dir).rglob("index.html"):
         sitemap = page.with_name("sitemap.xml")
         if not sitemap.exists():

@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_config import default_language, language_prefix  # noqa: E402
 from url_rules import LIMITS, check_url  # noqa: E402
 
 ANSWERS = ("ok", "500", "422", "slow", "drop", "hang")
@@ -52,7 +53,7 @@ MESSAGES = {
 def check_report(fields: list[tuple[str, str]]) -> dict[str, str]:
     """The field errors of a report, keyed as the contract says ("url", "url.1", "email", ...)."""
     values = dict(fields)
-    lang = values.get("lang") if values.get("lang") in MESSAGES else "nl"
+    lang = values.get("lang") if values.get("lang") in MESSAGES else default_language()
     text = MESSAGES[lang]
     errors: dict[str, str] = {}
     urls = [value for name, value in fields if name == "url"]
@@ -120,7 +121,7 @@ class IntakeHandler(BaseHTTPRequestHandler):
         print(json.dumps({"received": record}, ensure_ascii=False, indent=2), flush=True)
 
         values = dict(fields)
-        lang = values.get("lang") if values.get("lang") in MESSAGES else "nl"
+        lang = values.get("lang") if values.get("lang") in MESSAGES else default_language()
         answer = self.server.take_answer()
         if answer == "drop":
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -143,7 +144,7 @@ class IntakeHandler(BaseHTTPRequestHandler):
             return self.reply(201, {"reference": reference}, True, lang)
         self.send_response(303)
         self.cors()
-        thank_you = "bedankt/" if lang == "nl" else f"{lang}/bedankt/"
+        thank_you = language_prefix(lang) + "bedankt/"
         self.send_header("Location", urljoin(self.server.site, thank_you))
         self.send_header("Content-Length", "0")
         self.end_headers()

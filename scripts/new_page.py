@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Create a new page in both languages and add it to the menu.
+"""Create a new page in every language and add it to the menu.
 
     python3 scripts/new_page.py veilig-surfen --nl "Veilig surfen" --en "Browsing safely"
 
-This writes docs/nl/veilig-surfen.md and docs/en/veilig-surfen.md (a title, a description to
-fill in and the heading), adds the page to `nav:` in mkdocs.yml (before contact.md, or after
-the page given with --after), and records both versions in the translation record. Then write
-the two pages, run `make serve` to look at them, and `make check`.
+There is one title option per language of the site (the i18n plugin's `languages` in
+mkdocs.yml). This writes docs/LANG/veilig-surfen.md for each (a title, a description to fill in
+and the heading, placeholders from data/strings/LANG.yml), adds the page to `nav:` in mkdocs.yml
+(before contact.md, or after the page given with --after), and records every version in the
+translation record. Then write the pages, run `make serve` to look at them, and `make check`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import translations  # noqa: E402
+from site_config import languages, strings  # noqa: E402
 
 TEMPLATE = """---
 title: {title}
@@ -30,10 +32,6 @@ description: {description}
 
 {body}
 """
-PLACEHOLDER = {
-    "nl": ("Schrijf hier in één zin waar deze pagina over gaat.", "Schrijf hier de tekst van de pagina."),
-    "en": ("Say here in one sentence what this page is about.", "Write the text of the page here."),
-}
 
 
 def add_to_nav(config: str, page: str, after: str | None) -> str:
@@ -62,28 +60,34 @@ def create(root: Path, name: str, titles: dict[str, str], after: str | None) -> 
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name):
         raise SystemExit(f"'{name}': use lower-case letters, digits and hyphens, like veilig-surfen")
     page = f"{name}.md"
-    paths = [root / "docs" / language / page for language in translations.LANGUAGES]
+    codes = languages(root)
+    paths = [root / "docs" / language / page for language in codes]
     existing = [str(path.relative_to(root)) for path in paths if path.exists()]
     if existing:
         raise SystemExit(f"Already there: {', '.join(existing)}")
     config = root / "mkdocs.yml"
     config.write_text(add_to_nav(config.read_text(encoding="utf-8"), page, after), encoding="utf-8")
-    for language, path in zip(translations.LANGUAGES, paths, strict=True):
-        description, body = PLACEHOLDER[language]
-        path.write_text(TEMPLATE.format(title=titles[language], description=description, body=body), encoding="utf-8")
+    for language, path in zip(codes, paths, strict=True):
+        placeholder = strings(language, root)["new_page"]
+        text = TEMPLATE.format(title=titles[language], description=placeholder["description"], body=placeholder["body"])
+        path.write_text(text, encoding="utf-8")
     translations.mark_done(root, [page], prune=False)
     return paths
 
 
 def main(argv: list[str] | None = None) -> int:
+    root_only = argparse.ArgumentParser(add_help=False)
+    root_only.add_argument("--root", type=Path, default=ROOT)
+    root = root_only.parse_known_args(argv)[0].root
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("name", help="the page's file name without .md: lower case and hyphens, e.g. veilig-surfen")
-    parser.add_argument("--nl", required=True, help="the Dutch title")
-    parser.add_argument("--en", required=True, help="the English title")
+    for language in languages(root):
+        parser.add_argument(f"--{language}", required=True, metavar="TITLE", help=f"the {translations.language_name(language)} title")
     parser.add_argument("--after", help="put it in the menu after this page (e.g. hulp-nodig.md)")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    paths = create(args.root, args.name, {"nl": args.nl, "en": args.en}, args.after)
+    titles = {language: getattr(args, language.replace("-", "_")) for language in languages(root)}
+    paths = create(args.root, args.name, titles, args.after)
     for path in paths:
         print(f"Created {path.relative_to(args.root)}")
     print(f"Added {args.name}.md to nav: in mkdocs.yml and to {translations.RECORD}.")

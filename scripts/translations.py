@@ -1,20 +1,29 @@
 #!/usr/bin/env python3
-"""Keep the Dutch and English pages in step.
+"""Keep the pages of every language in step, and add a language.
 
     python3 scripts/translations.py check              # what `make check` runs
     python3 scripts/translations.py report             # which pages are out of step, with diffs
     python3 scripts/translations.py mark-done PAGE.md  # record that PAGE's languages are in step
+    python3 scripts/translations.py add-language pl --name Polski   # a new language (--dir rtl for
+                                                                    # a right-to-left one)
 
-Every page is docs/nl/PAGE.md and docs/en/PAGE.md. `check` fails when
-- a page exists in one language only;
-- the two versions drift apart: other headings (number and levels), other link targets, phone
-  numbers, e-mail addresses or components;
-- one version changed and the other did not since they were last recorded in step.
+The languages are the i18n plugin's `languages` in mkdocs.yml, the default language first. Every
+page is docs/LANG/PAGE.md in each. `check` fails when
+- a page is missing in a language, or exists in a language but not in the default language;
+- a version drifts from the default language's: other headings (number and levels), other link
+  targets, phone numbers, e-mail addresses or components;
+- some versions changed and others did not since they were last recorded in step;
+- a language's page is still the untranslated copy `add-language` made.
 
 The record is data/translation-sync.json: for each page, the git blob id of both versions when
 they were last in step. It is a file in the repository, not git history, so the check works in
 any clone, shallow ones too. After translating a change (or deciding it needs no translation),
 run `mark-done` and commit the record with the change: that is the reviewable "done".
+
+`add-language CODE --name NAME` adds the language's entry to mkdocs.yml, copies the default
+language's pages to docs/CODE/ and its interface text to data/strings/CODE.yml, and records every
+new page as not translated yet, so `make check` lists them until a translator has translated each
+and run `mark-done`. Nothing else needs to change: the build reads the languages from mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -24,15 +33,34 @@ import difflib
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import material
+import yaml
+from babel import Locale, UnknownLocaleError
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("nl", "en")
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_config import default_language, languages  # noqa: E402
+
 RECORD = Path("data") / "translation-sync.json"
+STRINGS = Path("data") / "strings"
+HELP = Path("data") / "help.yml"
 SCRIPT = "python3 scripts/translations.py"
+UNTRANSLATED = "not translated yet"  # in the record, for a page add-language copied from the default language
+
+
+def language_name(code: str) -> str:
+    """The language's name in English, for messages: "Dutch", "Polish"."""
+    try:
+        return Locale.parse(code.replace("-", "_")).english_name or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 @dataclass(frozen=True)
@@ -111,38 +139,39 @@ def shape(text: str) -> Shape:
     return Shape(headings, links - {"#"}, phones, emails, components)
 
 
-def drift(page: str, nl_text: str, en_text: str) -> list[Problem]:
-    """How the two versions of a page differ in structure and facts."""
-    nl, en = shape(nl_text), shape(en_text)
-    nl_file, en_file = f"docs/nl/{page}", f"docs/en/{page}"
+def drift(page: str, language: str, default: str, texts: dict[str, str]) -> list[Problem]:
+    """How a language's version of a page differs in structure and facts from the default language's."""
+    ours, theirs = shape(texts[default]), shape(texts[language])
+    our_file, their_file = f"docs/{default}/{page}", f"docs/{language}/{page}"
+    ours_name, theirs_name = language_name(default), language_name(language)
     problems = []
-    nl_levels = [level for level, _, _ in nl.headings]
-    en_levels = [level for level, _, _ in en.headings]
-    if nl_levels != en_levels:
-        index = next((i for i, (a, b) in enumerate(zip(nl_levels, en_levels, strict=False)) if a != b), min(len(nl_levels), len(en_levels)))
-        at_nl = f"{nl_file}:{nl.headings[index][1]} '{nl.headings[index][2]}'" if index < len(nl.headings) else f"the end of {nl_file}"
-        at_en = f"{en_file}:{en.headings[index][1]} '{en.headings[index][2]}'" if index < len(en.headings) else f"the end of {en_file}"
+    our_levels = [level for level, _, _ in ours.headings]
+    their_levels = [level for level, _, _ in theirs.headings]
+    if our_levels != their_levels:
+        index = next((i for i, (a, b) in enumerate(zip(our_levels, their_levels, strict=False)) if a != b), min(len(our_levels), len(their_levels)))
+        at_ours = f"{our_file}:{ours.headings[index][1]} '{ours.headings[index][2]}'" if index < len(ours.headings) else f"the end of {our_file}"
+        at_theirs = f"{their_file}:{theirs.headings[index][1]} '{theirs.headings[index][2]}'" if index < len(theirs.headings) else f"the end of {their_file}"
         problems.append(Problem(
-            en_file,
-            f"the headings differ from the Dutch version ({len(nl_levels)} in Dutch, {len(en_levels)} in English); "
-            f"the first difference is heading {index + 1}: {at_nl} against {at_en}",
+            their_file,
+            f"the headings differ from the {ours_name} version ({len(our_levels)} in {ours_name}, {len(their_levels)} in {theirs_name}); "
+            f"the first difference is heading {index + 1}: {at_ours} against {at_theirs}",
             "give both versions the same sections, with headings of the same level (#, ##, ###) in the same order",
         ))
-    for name, nl_set, en_set in (("link targets", nl.links, en.links), ("phone numbers", nl.phones, en.phones),
-                                 ("e-mail addresses", nl.emails, en.emails)):
-        if nl_set != en_set:
-            only_nl = ", ".join(sorted(nl_set - en_set)) or "none"
-            only_en = ", ".join(sorted(en_set - nl_set)) or "none"
+    for name, our_set, their_set in (("link targets", ours.links, theirs.links), ("phone numbers", ours.phones, theirs.phones),
+                                     ("e-mail addresses", ours.emails, theirs.emails)):
+        if our_set != their_set:
+            only_ours = ", ".join(sorted(our_set - their_set)) or "none"
+            only_theirs = ", ".join(sorted(their_set - our_set)) or "none"
             problems.append(Problem(
-                en_file,
-                f"the {name} differ from the Dutch version: only in Dutch: {only_nl}; only in English: {only_en}",
-                f"use the same {name} in {nl_file} and {en_file}",
+                their_file,
+                f"the {name} differ from the {ours_name} version: only in {ours_name}: {only_ours}; only in {theirs_name}: {only_theirs}",
+                f"use the same {name} in {our_file} and {their_file}",
             ))
-    if nl.components != en.components:
+    if ours.components != theirs.components:
         problems.append(Problem(
-            en_file,
-            f"the components differ from the Dutch version: Dutch has {nl.components}, English has {en.components}",
-            f"place the same <!-- component: ... --> lines, in the same order, in {nl_file} and {en_file}",
+            their_file,
+            f"the components differ from the {ours_name} version: {ours_name} has {ours.components}, {theirs_name} has {theirs.components}",
+            f"place the same <!-- component: ... --> lines, in the same order, in {our_file} and {their_file}",
         ))
     return problems
 
@@ -152,64 +181,153 @@ def drift(page: str, nl_text: str, en_text: str) -> list[Problem]:
 def check(root: Path = ROOT) -> list[Problem]:
     """Every translation problem in the project at `root`."""
     problems: list[Problem] = []
-    nl_pages, en_pages = pages(root, "nl"), pages(root, "en")
-    for page in sorted(nl_pages - en_pages):
-        problems.append(Problem(f"docs/nl/{page}", "has no English version docs/en/" + page,
-                                f"translate it into docs/en/{page}, or create both at once with "
-                                "`python3 scripts/new_page.py`"))
-    for page in sorted(en_pages - nl_pages):
-        problems.append(Problem(f"docs/en/{page}", "has no Dutch version docs/nl/" + page,
-                                f"translate it into docs/nl/{page} (Dutch is the site's main language)"))
+    codes, default = languages(root), default_language(root)
+    found = {language: pages(root, language) for language in codes}
+    for language in codes[1:]:
+        for page in sorted(found[default] - found[language]):
+            problems.append(Problem(f"docs/{default}/{page}", f"has no {language_name(language)} version docs/{language}/{page}",
+                                    f"translate it into docs/{language}/{page}, or create every language's version at once with "
+                                    "`python3 scripts/new_page.py`"))
+        for page in sorted(found[language] - found[default]):
+            problems.append(Problem(f"docs/{language}/{page}", f"has no {language_name(default)} version docs/{default}/{page}",
+                                    f"translate it into docs/{default}/{page} ({language_name(default)} is the site's main language)"))
     record = load_record(root)
-    for page in sorted(nl_pages & en_pages):
-        data = {lang: (root / "docs" / lang / page).read_bytes() for lang in LANGUAGES}
-        problems += drift(page, data["nl"].decode("utf-8"), data["en"].decode("utf-8"))
-        problems += staleness(page, data, record.get(page))
-    for page in sorted(set(record) - (nl_pages | en_pages)):
+    everywhere = set.intersection(*found.values())
+    for page in sorted(everywhere):
+        data = {language: (root / "docs" / language / page).read_bytes() for language in codes}
+        texts = {language: content.decode("utf-8") for language, content in data.items()}
+        for language in codes[1:]:
+            problems += drift(page, language, default, texts)
+        problems += staleness(page, data, record.get(page), codes)
+    for page in sorted(set(record) - set().union(*found.values())):
         problems.append(Problem(str(RECORD), f"lists '{page}', which no longer exists",
                                 f"run `{SCRIPT} mark-done --prune` and commit {RECORD}"))
+    return problems + untranslated_help(root, codes)
+
+
+def untranslated_help(root: Path, codes: list[str]) -> list[Problem]:
+    """Texts of the help directory (data/help.yml) that a language lacks; the site shows the
+    default language's there until they are translated."""
+    try:
+        entries = yaml.safe_load((root / HELP).read_text(encoding="utf-8"))["entries"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return []  # check_content.py's directory check reports a broken file
+    problems = []
+    for entry in entries:
+        for field, value in entry.items():
+            if isinstance(value, dict) and codes[0] in value:
+                for language in [language for language in codes if language not in value]:
+                    problems.append(Problem(f"{HELP}: entry '{entry.get('id')}', field '{field}'",
+                                            f"has no {language_name(language)} text ({language})",
+                                            f"add `{language}:` with the {language_name(language)} translation next to `{codes[0]}:`"))
     return problems
 
 
-def staleness(page: str, data: dict[str, bytes], recorded: dict[str, str] | None) -> list[Problem]:
-    current = json.dumps({lang: blob_id(data[lang]) for lang in LANGUAGES})
+def staleness(page: str, data: dict[str, bytes], recorded: dict[str, str] | None, codes: list[str]) -> list[Problem]:
+    default = codes[0]
+    current = json.dumps({language: blob_id(data[language]) for language in codes})
     done = (f"`{SCRIPT} mark-done {page}` and commit {RECORD} with your change "
             f"(in GitHub's web editor: set \"{page}\" in {RECORD} to {current})")
     if recorded is None:
-        return [Problem(f"docs/nl/{page}", "is not in the translation record yet",
-                        f"when both languages are ready, run {done}")]
-    changed = [lang for lang in LANGUAGES if blob_id(data[lang]) != recorded.get(lang)]
-    if len(changed) == 1:
-        edited, other = changed[0], "en" if changed[0] == "nl" else "nl"
-        name = {"nl": "Dutch", "en": "English"}
-        return [Problem(
-            f"docs/{other}/{page}",
-            f"the {name[edited]} version docs/{edited}/{page} changed, this one did not",
-            f"bring the change over to docs/{other}/{page} (or decide it needs none, a typo, say), then run "
-            f"{done}. `{SCRIPT} report` shows what changed",
-        )]
-    if len(changed) == 2:
-        return [Problem(f"docs/nl/{page}", "both versions changed since they were last recorded in step",
+        return [Problem(f"docs/{default}/{page}", "is not in the translation record yet",
+                        f"when every language is ready, run {done}")]
+    untranslated = [language for language in codes if recorded.get(language) == UNTRANSLATED]
+    if untranslated:
+        return [Problem(f"docs/{language}/{page}", f"is not translated yet: it is still the copy of docs/{default}/{page}",
+                        f"translate it into {language_name(language)}, then run {done}")
+                for language in untranslated]
+    changed = [language for language in codes if blob_id(data[language]) != recorded.get(language)]
+    if not changed:
+        return []
+    if len(changed) == len(codes):
+        versions = "both versions" if len(codes) == 2 else "every version"
+        return [Problem(f"docs/{default}/{page}", f"{versions} changed since they were last recorded in step",
                         f"if the translation is complete, run {done}")]
-    return []
+    edited = ", ".join(f"the {language_name(language)} version docs/{language}/{page}" for language in changed)
+    return [Problem(
+        f"docs/{other}/{page}",
+        f"{edited} changed, this one did not",
+        f"bring the change over to docs/{other}/{page} (or decide it needs none, a typo, say), then run "
+        f"{done}. `{SCRIPT} report` shows what changed",
+    ) for other in codes if other not in changed]
 
 
 def mark_done(root: Path, names: list[str], prune: bool) -> list[str]:
     """Record the pages' current versions as in step; returns what changed in the record."""
     record = load_record(root)
+    codes = languages(root)
     changed = []
     for page in names:
-        versions = {lang: blob_id((root / "docs" / lang / page).read_bytes()) for lang in LANGUAGES}
+        versions = {language: blob_id((root / "docs" / language / page).read_bytes()) for language in codes}
         if record.get(page) != versions:
             record[page] = versions
             changed.append(page)
     if prune:
-        existing = pages(root, "nl") & pages(root, "en")
+        existing = set.intersection(*(pages(root, language) for language in codes))
         for page in [p for p in record if p not in existing]:
             del record[page]
             changed.append(page)
     save_record(root, record)
     return changed
+
+
+# --- Adding a language ------------------------------------------------------------------------
+
+# Material's own interface text, one file per language it supports; a language needs one.
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z]{2,4})?")
+
+
+def language_entry(code: str, name: str, direction: str | None) -> str:
+    """The language's entry in the i18n plugin's `languages`, as mkdocs.yml writes it."""
+    entry = f"        - locale: {code}\n          name: {json.dumps(name, ensure_ascii=False)}\n          build: true\n"
+    if direction:
+        # Read by overrides/hooks/html_direction.py; without it, Material's own language file decides.
+        entry += f"          extra:\n            direction: {direction}\n"
+    return entry
+
+
+def add_to_config(config: str, entry: str) -> str:
+    """mkdocs.yml's text with `entry` after the last entry of the i18n plugin's `languages`."""
+    lines = config.splitlines(keepends=True)
+    start = next((number for number, line in enumerate(lines) if line.strip() == "languages:"), None)
+    if start is None:
+        raise ValueError("mkdocs.yml: no `languages:` under the i18n plugin")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while not lines[end - 1].strip():  # keep the blank line that ends the plugin's settings after the entry
+        end -= 1
+    return "".join(lines[:end]) + entry + "".join(lines[end:])
+
+
+def add_language(root: Path, code: str, name: str, direction: str | None = None) -> list[Path]:
+    """Add a language to the project at `root`; the files written. ValueError if it cannot be added."""
+    if not LANGUAGE_CODE.fullmatch(code):
+        raise ValueError(f"'{code}': give the language's code, such as pl, tr, ar or pt-BR")
+    if not (MATERIAL_LANGUAGES / f"{code}.html").exists():
+        known = ", ".join(sorted(path.stem for path in MATERIAL_LANGUAGES.glob("*.html")))
+        raise ValueError(f"'{code}': Material has no interface text (search, menus) in this language. It has: {known}")
+    if code in languages(root):
+        raise ValueError(f"'{code}' is already one of the site's languages ({', '.join(languages(root))})")
+    default = default_language(root)
+    folder = root / "docs" / code
+    strings = root / STRINGS / f"{code}.yml"
+    for path in (folder, strings):
+        if path.exists():
+            raise ValueError(f"{path.relative_to(root)} exists already; remove it or choose another code")
+    config = root / "mkdocs.yml"
+    config.write_text(add_to_config(config.read_text(encoding="utf-8"), language_entry(code, name, direction)), encoding="utf-8")
+    shutil.copytree(root / "docs" / default, folder)
+    source = (root / STRINGS / f"{default}.yml").read_text(encoding="utf-8")
+    strings.write_text(f"# Copied from {default}.yml by add-language: translate every text into {language_name(code)}.\n"
+                       + source, encoding="utf-8")
+    record = load_record(root)
+    for page in sorted(pages(root, code)):
+        record.setdefault(page, {})[code] = UNTRANSLATED
+    save_record(root, record)
+    return [config, folder, strings, root / RECORD]
 
 
 def old_version(root: Path, blob: str) -> str | None:
@@ -222,13 +340,17 @@ def report(root: Path = ROOT) -> str:
     """Which pages are out of step, and the diff of what changed since they were in step."""
     record = load_record(root)
     lines = []
-    for page in sorted(pages(root, "nl") & pages(root, "en")):
+    codes = languages(root)
+    for page in sorted(set.intersection(*(pages(root, language) for language in codes))):
         recorded = record.get(page)
         if recorded is None:
             lines.append(f"{page}: not recorded yet")
             continue
-        for lang in LANGUAGES:
+        for lang in codes:
             path = root / "docs" / lang / page
+            if recorded.get(lang) == UNTRANSLATED:
+                lines.append(f"{page}: docs/{lang}/{page} is not translated yet")
+                continue
             if blob_id(path.read_bytes()) == recorded.get(lang):
                 continue
             lines.append(f"{page}: docs/{lang}/{page} changed since the pages were in step")
@@ -251,6 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     done.add_argument("pages", nargs="*", help="page file names, such as wat-melden.md")
     done.add_argument("--all", action="store_true", help="every page")
     done.add_argument("--prune", action="store_true", help="forget pages that no longer exist")
+    add = commands.add_parser("add-language", help="add a language: its config entry, pages, interface text and record")
+    add.add_argument("code", help="the language's code, as Material and lunr know it: pl, tr, ar, uk")
+    add.add_argument("--name", required=True, help="the language's name in that language, for the language switch: Polski")
+    add.add_argument("--dir", choices=("ltr", "rtl"), help="the writing direction, if Material does not know it (it knows ar, fa, he, ur)")
     args = parser.parse_args(argv)
 
     if args.command == "check":
@@ -262,10 +388,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         print(report(args.root))
         return 0
-    names = sorted(pages(args.root, "nl") & pages(args.root, "en")) if args.all else args.pages
-    missing = [page for page in names if not all((args.root / "docs" / lang / page).exists() for lang in LANGUAGES)]
+    codes = languages(args.root)
+    if args.command == "add-language":
+        try:
+            written = add_language(args.root, args.code, args.name, args.dir)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        for path in written:
+            print(f"Wrote {path}")
+        print(f"Next: translate data/strings/{args.code}.yml and every page in docs/{args.code}/; after each page, "
+              f"`{SCRIPT} mark-done PAGE.md`. Until then `make check` lists the pages still to translate.")
+        return 0
+    names = sorted(set.intersection(*(pages(args.root, language) for language in codes))) if args.all else args.pages
+    missing = [page for page in names if not all((args.root / "docs" / lang / page).exists() for lang in codes)]
     if missing:
-        print(f"Not in both docs/nl/ and docs/en/: {', '.join(missing)}", file=sys.stderr)
+        folders = ", ".join(f"docs/{language}/" for language in codes)
+        print(f"Not in every language ({folders}): {', '.join(missing)}", file=sys.stderr)
         return 2
     changed = mark_done(args.root, names, args.prune)
     print(f"Recorded in {RECORD}: {', '.join(changed)}" if changed else "Nothing to record: already in step.")

@@ -73,10 +73,22 @@ def _describe(path: Path, data: Any, error: Any) -> str:
     return f"{path}:{entry}{field}: {message}"
 
 
+def with_every_language(entry: dict[str, Any], languages: list[str], default: str) -> dict[str, Any]:
+    """The entry with a text in every language: a language added after the entry was written
+    (scripts/translations.py add-language) shows the default language's text until it is
+    translated, and `make check` lists what is left to translate."""
+    return {
+        key: {**{language: value[default] for language in languages}, **value} if isinstance(value, dict) and default in value else value
+        for key, value in entry.items()
+    }
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Put the validated entries, grouped in page order, on config.extra for the templates."""
     path = Path(config.config_file_path).parent / config.extra["help_directory"]
-    entries = load(path)
+    i18n = config.plugins["i18n"]
+    languages = [language.locale for language in i18n.config.languages]
+    entries = [with_every_language(entry, languages, i18n.default_language) for entry in load(path)]
     config.extra["help_entries"] = entries
     config.extra["help_groups"] = [
         (group, [entry for entry in entries if entry["group"] == group]) for group in GROUP_ORDER

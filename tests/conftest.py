@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ROOT, build_site, chromium_path, free_port, parse_headers_file, serve
+from support import LANGUAGES, ROOT, build_site, chromium_path, free_port, language_prefix, parse_headers_file, serve
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -18,7 +18,7 @@ from intake_server import IntakeServer  # noqa: E402
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a built site as a static host does: with the headers its _headers file gives (as
-    Netlify would), and the English 404 page for a miss under /en/."""
+    Netlify would), and each language's own 404 page for a miss under its folder (/en/...)."""
 
     def end_headers(self) -> None:
         rules_file = Path(self.directory) / "_headers"
@@ -37,7 +37,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if code != 404:
             return super().send_error(code, message, explain)
         root = Path(self.directory)
-        page = root / "en" / "404.html" if self.path.startswith("/en/") else root / "404.html"
+        prefix = next((prefix for prefix in map(language_prefix, LANGUAGES) if prefix and self.path.startswith("/" + prefix)), "")
+        page = root / prefix / "404.html"
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -3,6 +3,7 @@ which the scripts use too) building, copying and serving it."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,14 @@ from site_tools import build_site, chromium_path, copy_project, free_port, serve
 
 LANGUAGES = tuple(languages())  # the default language first
 DEFAULT_LANGUAGE = default_language()
+
+
+def material_text(language: str, key: str) -> str:
+    """Material's own interface text in a language (its partials/languages/LANG.html), such as "search.placeholder"."""
+    import material
+
+    source = (Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{language}.html").read_text(encoding="utf-8")
+    return re.search(rf'"{re.escape(key)}": "([^"]*)"', source)[1]
 
 
 def page_names() -> list[str]:

@@ -46,3 +46,21 @@ def test_search_settings_point_at_the_languages_index_and_the_on_demand_worker(p
 def test_a_change_in_materials_settings_markup_stops_the_build(changed):
     with pytest.raises(PluginError, match="search_config.py"):
         patch(f"<head>{changed}</head>", "", "page.md")
+
+
+def test_html_takes_the_right_to_left_direction_material_gives_body():
+    from html_direction import with_direction
+
+    assert with_direction('<html lang="ar" class="no-js"><head></head><body dir="rtl">') == \
+        '<html dir="rtl" lang="ar" class="no-js"><head></head><body dir="rtl">'
+    left_to_right = '<html lang="nl" class="no-js"><head></head><body dir="ltr">'
+    assert with_direction(left_to_right) == left_to_right
+
+
+def test_hooks_and_scripts_agree_on_each_languages_url_prefix():
+    from strings import language_prefix as hooks_prefix
+    from support import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+
+    for language in LANGUAGES:
+        assert hooks_prefix(language, DEFAULT_LANGUAGE) == language_prefix(language)
+    assert [language_prefix(language) for language in LANGUAGES].count("") == 1

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from support import LANGUAGES, ROOT, output_path, page_names, page_path
+from support import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix, material_text, output_path, page_names, page_path, strings
 
 PAGES = page_names()
 DIRECTORY = yaml.safe_load((ROOT / "data" / "help.yml").read_text(encoding="utf-8"))["entries"]
@@ -27,9 +27,10 @@ def page_url(base_url: str, language: str, page: str) -> str:
     return urljoin(base_url, page_path(language, page))
 
 
-def test_both_languages_have_the_same_pages():
-    english = sorted(path.relative_to(ROOT / "docs" / "en").as_posix() for path in (ROOT / "docs" / "en").rglob("*.md"))
-    assert PAGES == english
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_the_same_pages(language):
+    folder = ROOT / "docs" / language
+    assert PAGES == sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
     for page in ("index.md", "melden.md", "wat-melden.md", "hulp-nodig.md", "hostingproviders.md",
                  "contact.md", "privacy.md", "toegankelijkheid.md"):
         assert page in PAGES
@@ -50,9 +51,8 @@ def test_page_is_built_in_its_language(site, language, page):
 def test_hreflang_links_are_absolute_and_complete(site, base_url, language, page):
     links = {link["hreflang"]: link["href"] for link in soup(output_path(site, language, page)).select("link[rel=alternate][hreflang]")}
     assert links == {
-        "nl": page_url(base_url, "nl", page),
-        "en": page_url(base_url, "en", page),
-        "x-default": page_url(base_url, "nl", page),
+        **{other: page_url(base_url, other, page) for other in LANGUAGES},
+        "x-default": page_url(base_url, DEFAULT_LANGUAGE, page),
     }
     canonical = soup(output_path(site, language, page)).find("link", rel="canonical")["href"]
     assert canonical == page_url(base_url, language, page)
@@ -144,10 +144,10 @@ def directory_links(site: Path, language: str) -> tuple[list[str], list[str]]:
     return phones, websites
 
 
-def test_directory_shows_the_same_numbers_and_sites_in_both_languages(site):
-    nl, en = directory_links(site, "nl"), directory_links(site, "en")
-    assert nl == en
-    phones, websites = nl
+def test_directory_shows_the_same_numbers_and_sites_in_every_language(site):
+    links = [directory_links(site, language) for language in LANGUAGES]
+    assert all(other == links[0] for other in links)
+    phones, websites = links[0]
     assert sorted(phones) == sorted(DIRECTORY_TEL_LINKS)
     assert sorted(websites) == sorted(entry["website"] for entry in DIRECTORY if "website" in entry)
     for language in LANGUAGES:
@@ -157,22 +157,21 @@ def test_directory_shows_the_same_numbers_and_sites_in_both_languages(site):
             assert " ".join(entry["about"][language].split()) in " ".join(text.split())
 
 
-@pytest.mark.parametrize(("path", "language", "heading"), [
-    ("nope/", "nl", "Pagina niet gevonden"),
-    ("en/nope/", "en", "Page not found"),
-])
-def test_missing_page_gets_a_404_in_its_language(server, path, language, heading):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_missing_page_gets_a_404_in_its_language(server, language):
     with pytest.raises(urllib.error.HTTPError) as error:
-        urllib.request.urlopen(server + path)
+        urllib.request.urlopen(server + language_prefix(language) + "nope/")
     assert error.value.code == 404
     html = BeautifulSoup(error.value.read().decode(), "html.parser")
     assert html.html["lang"] == language
-    assert html.h1.get_text(strip=True) == heading
+    assert html.h1.get_text(strip=True) == strings(language)["not_found"]["title"]
 
 
-def test_hosts_get_a_routing_rule_for_the_english_404(site):
-    assert (site / "en" / "404.html").exists()
-    assert "/en/*  /en/404.html  404" in (site / "_redirects").read_text()
+@pytest.mark.parametrize("language", [language for language in LANGUAGES if language_prefix(language)])
+def test_hosts_get_a_routing_rule_for_each_other_languages_404(site, language):
+    prefix = language_prefix(language)
+    assert (site / prefix / "404.html").exists()
+    assert f"/{prefix}*  /{prefix}404.html  404" in (site / "_redirects").read_text()
 
 
 def test_sitemap_lists_both_languages(site, base_url):
@@ -184,20 +183,19 @@ def test_sitemap_lists_both_languages(site, base_url):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_search_dialog_has_a_name_in_the_pages_language(site, language):
-    folder = site if language == "nl" else site / language
-    pages = [output_path(site, language, page) for page in PAGES] + [folder / "404.html"]
+    pages = [output_path(site, language, page) for page in PAGES] + [site / language_prefix(language) / "404.html"]
     for path in pages:
         dialog = soup(path).select_one(".md-search[role=dialog]")
-        assert dialog["aria-label"] == {"nl": "Zoeken", "en": "Search"}[language], path
+        assert dialog["aria-label"] == material_text(language, "search.placeholder"), path
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_loads_on_demand_from_files_that_exist(site, language):
     """Pages start the small on-demand worker; the index it is handed names Material's worker and
     the full index, which must exist (a Material upgrade that renames its worker must fail here)."""
-    folder = site if language == "nl" else site / language
+    folder = site / language_prefix(language)
     config = json.loads(soup(folder / "index.html").find("script", id="__config").string)
-    worker = urljoin(f"http://site/{'' if language == 'nl' else 'en/'}", config["search"])
+    worker = urljoin(f"http://site/{language_prefix(language)}", config["search"])
     assert worker == "http://site/assets/javascripts/search-on-demand.js"
     stub = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert stub["docs"] == []
@@ -207,12 +205,12 @@ def test_search_loads_on_demand_from_files_that_exist(site, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_search_index_holds_every_page_of_its_language_only(site, language):
-    index = json.loads((site / ("" if language == "nl" else language) / "search" / "search_index.full.json").read_text())
+    index = json.loads((site / language_prefix(language) / "search" / "search_index.full.json").read_text())
     assert index["config"]["lang"] == [language]
     locations = {doc["location"] for doc in index["docs"]}
     pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
     # Every section has its page, so no result shows up without a title.
     assert {location.split("#")[0] for location in locations} <= pages
-    expected = {page_path("nl", p) for p in PAGES if p != "bedankt.md"}  # locations are per language
+    expected = {page_path(DEFAULT_LANGUAGE, p) for p in PAGES if p != "bedankt.md"}  # locations are per language
     assert expected <= pages
-    assert not any(location.startswith("en/") for location in locations)
+    assert not any(location.startswith(language_prefix(other)) for other in LANGUAGES if language_prefix(other) for location in locations)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support import LANGUAGES, page_path
+
 URL_CASES = json.loads((Path(__file__).resolve().parent.parent / "url_cases.json").read_text(encoding="utf-8"))
-FORM_PATH = {"nl": "melden/", "en": "en/melden/"}
+FORM_PATH = {language: page_path(language, "melden.md") for language in LANGUAGES}
 
 
 def fields(received: dict) -> dict[str, list[str]]:

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from support import LANGUAGES, ROOT, page_names, page_path
+from support import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix, page_names, page_path
 
 
 def search(page, query: str) -> list[str]:
@@ -34,14 +34,12 @@ def search(page, query: str) -> list[str]:
 ])
 def test_search_returns_pages_in_the_pages_language_only(page, server, start, query):
     page.goto(start)
-    language = "en" if start.startswith("en/") else "nl"
+    language = next((code for code in LANGUAGES if language_prefix(code) and start.startswith(language_prefix(code))), DEFAULT_LANGUAGE)
     links = search(page, query)
     assert links
     paths = [urlsplit(page.evaluate("href => new URL(href, location).pathname", link)).path for link in links]
-    if language == "en":
-        assert all(path.startswith("/en/") for path in paths), paths
-    else:
-        assert not any(path.startswith("/en/") for path in paths), paths
+    others = [f"/{language_prefix(code)}" for code in LANGUAGES if code != language and language_prefix(code)]
+    assert all(path.startswith(f"/{language_prefix(language)}") and not path.startswith(tuple(others)) for path in paths), paths
 
 
 def test_dutch_search_stems_dutch_words(page, server):
@@ -53,7 +51,7 @@ def test_dutch_search_stems_dutch_words(page, server):
     assert any("wat-melden" in link for link in search(page, "beoordelen"))
 
 
-@pytest.mark.parametrize("start", ["", "en/"])
+@pytest.mark.parametrize("start", [language_prefix(language) for language in LANGUAGES])
 def test_the_search_engine_loads_only_when_someone_searches(page, server, start):
     """Lunr, the language files and the full index (most of a first visit's weight) wait for a query."""
     requested: list[str] = []

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from support import LANGUAGES, page_path
 
 HIDDEN_IN_PRINT = [".quick-exit", ".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
 
 
-@pytest.mark.parametrize("path", ["hostingproviders/", "en/hostingproviders/"])
+@pytest.mark.parametrize("path", [page_path(language, "hostingproviders.md") for language in LANGUAGES])
 def test_the_printed_page_is_the_content_alone(page, server, path):
     page.goto(path)
     page.emulate_media(media="print")

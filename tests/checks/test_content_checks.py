@@ -56,7 +56,7 @@ def test_a_broken_markdown_anchor(project):
 
 
 def test_a_broken_link_in_html_is_found_by_the_crawl(project):
-    for language in ("nl", "en"):
+    for language in LANGUAGES:
         with open(project / "docs" / language / "contact.md", "a", encoding="utf-8") as page:
             page.write('\n<p><a href="../nergens/">x</a></p>\n')
     output = failing(project)
@@ -66,7 +66,7 @@ def test_a_broken_link_in_html_is_found_by_the_crawl(project):
 
 
 def test_a_broken_anchor_in_html_is_found_by_the_crawl(project):
-    for language in ("nl", "en"):
+    for language in LANGUAGES:
         with open(project / "docs" / language / "contact.md", "a", encoding="utf-8") as page:
             page.write('\n<p><a href="../wat-melden/#bestaat-niet">x</a></p>\n')
     output = failing(project)
@@ -168,7 +168,7 @@ def test_an_old_entry_warns_in_check_and_fails_the_freshness_check(project):
 # 6. Anything the strict build warns about.
 
 def test_a_page_left_out_of_the_menu(project):
-    for language in ("nl", "en"):
+    for language in LANGUAGES:
         (project / "docs" / language / "los.md").write_text("---\ntitle: Los\n---\n\n# Los\n", encoding="utf-8")
     subprocess.run([sys.executable, str(project / "scripts" / "translations.py"), "--root", str(project),
                     "mark-done", "los.md"], check=True, capture_output=True)

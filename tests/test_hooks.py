@@ -53,7 +53,7 @@ def test_html_takes_the_right_to_left_direction_material_gives_body():
 
     assert with_direction('<html lang="ar" class="no-js"><head></head><body dir="rtl">') == \
         '<html dir="rtl" lang="ar" class="no-js"><head></head><body dir="rtl">'
-    left_to_right = '<html lang="nl" class="no-js"><head></head><body dir="ltr">'
+    left_to_right = '<html lang="xx" class="no-js"><head></head><body dir="ltr">'
     assert with_direction(left_to_right) == left_to_right
 
 

@@ -67,7 +67,7 @@ def test_a_warning_is_shown_as_a_warning_and_does_not_fail(project, tmp_path):
     result = run_check(project, "--today", "2028-01-01", env=env)  # every entry older than 12 months
     assert result.returncode == 0, result.stdout
     line = line_with(project, "data/help.yml", "verified_on", after="id: politie")
-    assert (f"::warning file=data/help.yml,line={line},title=Help entry not verified for 12 months::"
+    assert (f"::warning file=data/help.yml,line={line},title=Not verified for 12 months::"
             "entry 'politie' was last verified on") in result.stdout
     assert "0 problem(s)" in Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
 

@@ -41,6 +41,7 @@ COMPONENTS = {
     "report-form": Component(takes_entry_ids=False, block=True),
     "fact": Component(takes_entry_ids=False, block=False, one_fact=True),
     "help-situations": Component(takes_entry_ids=False, block=True),
+    "confirmation": Component(takes_entry_ids=False, block=True),
 }
 
 _env: Environment | None = None

@@ -1,170 +1,293 @@
 // The report form, improved. Without this script the form is a plain POST to the intake
 // endpoint; with it, the form:
-// - checks every URL before sending and says at the field what is wrong (url-rules.js);
-// - adds "Add another address" for several URLs;
+// - checks every URL before sending; problems get a message at their field and an error summary
+//   at the top (GOV.UK's pattern) whose links move focus to the fields;
+// - splits several addresses pasted into one field into separate fields; "Add another address"
+//   adds fields up to the limit in data/report-rules.yml, each with an id never used before;
 // - sends the same fields with fetch (application/x-www-form-urlencoded, Accept:
-//   application/json: a CORS simple request), once, however often the button is pressed;
-// - shows the reference on success (role="status") and only then clears the form;
-// - on any failure (an error answer, field errors, a dropped connection, no answer within the
-//   timeout) says so (role="alert") and keeps everything typed, so sending again just works.
+//   application/json: a CORS simple request), once, however often the button is pressed, with a
+//   random report_id that stays the same for every try of the same report, so the endpoint can
+//   drop repeats (INTAKE-CONTRACT.md);
+// - while sending, keeps focus where it was, says "Sending…" in a status region;
+// - on success replaces the form with the confirmation panel (partials/components/confirmation.html)
+//   and moves focus to it;
+// - on any other answer (an error, field errors for fields it has or not, 2xx it cannot read,
+//   no answer within the wait, a dropped connection) shows a message, moves focus to it, and
+//   keeps everything typed, so sending again just works;
+// - clears everything when the page is left (pagehide), so the browser's back/forward cache never
+//   brings a typed report or a reference back, after the quick exit say.
 // Nothing typed is written to storage, cookies or the page URL, and no reported URL is shown
-// as a link. INTAKE-CONTRACT.md describes the endpoint's side.
+// as a link.
 
 import { checkUrl } from "./url-rules.js";
+import { fillConfirmation } from "./confirmation.js";
 
 const form = document.querySelector("[data-report-form]");
-const messages = JSON.parse(document.getElementById("report-form-messages").textContent);
-
 if (form) enhance(form);
 
+/** A text with {name} replaced by value. split/join, not String.replace: no "$&" patterns. */
+function fill(text, name, value) {
+  return text.split(`{${name}}`).join(String(value));
+}
+
+/** A screen reader announces an alert again only when its content changes: give it a moment empty. */
+function pause() {
+  return new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function newReportId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 function enhance(form) {
+  const all = JSON.parse(document.getElementById("report-form-messages").textContent);
+  const messages = all.report_form;
   const submit = form.querySelector("[data-submit]");
   const status = form.querySelector("[data-status]");
-  const alert = form.querySelector("[data-alert]");
+  const summary = form.querySelector("[data-summary]");
+  const failure = form.querySelector("[data-failure]");
   const addUrl = form.querySelector("[data-add-url]");
+  const maxNote = form.querySelector("[data-max-urls-note]");
+  const confirmation = document.querySelector("[data-confirmation-template]");
   const template = form.querySelector("[data-url-field]").cloneNode(true);
   const timeout = Number(form.dataset.timeoutMs) || 20000;
+  const maxUrls = Number(form.dataset.maxUrls) || 20;
+  let nextId = 2; // ids only ever count up, so a removed field's id is never given again
   let sending = false;
+  let generation = 0; // goes up when the page is left: an answer arriving after that is dropped
+  let reportId = null;
+  let lastSent = null; // the fields of the last try: the same fields are the same report
+  let panel = null;
 
   form.noValidate = true; // our messages replace the browser's, in the page's language
   addUrl.hidden = false;
-  addUrl.addEventListener("click", () => addUrlField().querySelector("input").focus());
+  addUrl.addEventListener("click", () => {
+    if (urlInputs().length < maxUrls) addUrlField().querySelector("input").focus();
+  });
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    const input = link && document.getElementById(link.hash.slice(1));
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+  });
+  window.addEventListener("pagehide", leave);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (sending) return;
     clearMessages();
-    if (!checkFields()) return;
+    const problems = [...splitPasted(), ...checkFields()];
+    if (problems.length) {
+      await pause();
+      showProblems(problems);
+      return;
+    }
 
     sending = true;
-    submit.disabled = true;
+    const started = generation;
+    submit.setAttribute("aria-disabled", "true"); // not disabled: focus stays on the button
     submit.textContent = messages.sending;
+    status.textContent = messages.sending;
     form.setAttribute("aria-busy", "true");
-    try {
-      const answer = await send();
-      if (answer.ok) succeed(answer.reference);
-      else if (answer.errors) showFieldErrors(answer.errors);
-      else fail();
-    } finally {
-      sending = false;
-      submit.disabled = false;
-      submit.textContent = messages.submit;
-      form.removeAttribute("aria-busy");
-    }
+    const answer = await send();
+    if (started !== generation) return; // the page was left meanwhile and has been cleared
+    stopSending();
+    await pause();
+    if (answer.kind === "ok") succeed(answer.reference, answer.count);
+    else if (answer.kind === "errors" && answer.problems.some((problem) => problem.input)) showProblems(answer.problems);
+    else fail(answer.kind === "unsure" ? messages.unsure_title : messages.failed_title);
   });
+
+  function stopSending() {
+    sending = false;
+    submit.removeAttribute("aria-disabled");
+    submit.textContent = messages.submit;
+    status.textContent = "";
+    form.removeAttribute("aria-busy");
+  }
+
+  function urlFields() {
+    return [...form.querySelectorAll("[data-url-field]")];
+  }
 
   function urlInputs() {
     return [...form.querySelectorAll("input[name=url]")];
   }
 
-  function addUrlField() {
-    const number = urlInputs().length + 1;
+  function addUrlField(value = "", after = urlFields().at(-1)) {
+    const number = nextId++;
     const field = template.cloneNode(true);
     const input = field.querySelector("input");
-    const label = field.querySelector("label");
     const error = field.querySelector(".report-form__error");
     input.id = `report-url-${number}`;
-    input.value = "";
+    input.value = value;
     input.required = false;
-    error.id = `report-url-${number}-error`;
-    label.htmlFor = input.id;
-    label.textContent = `${messages.url_label_more} (${number})`;
+    error.id = `${input.id}-error`;
+    field.querySelector("label").htmlFor = input.id;
     const remove = document.createElement("button");
     remove.type = "button";
     remove.className = "report-form__secondary";
-    remove.textContent = `${messages.remove_url} (${number})`;
+    remove.dataset.removeUrl = "";
     remove.addEventListener("click", () => {
       field.remove();
+      renumber();
       addUrl.focus();
     });
     field.append(remove);
-    addUrl.before(field);
+    after.after(field);
+    renumber();
     return field;
   }
 
-  function checkFields() {
-    let firstInvalid = null;
+  /** Labels count the fields as they stand now; the add button stops at the limit. */
+  function renumber() {
+    urlFields().forEach((field, index) => {
+      if (index === 0) return;
+      field.querySelector("label").textContent = fill(messages.url_label_more, "number", index + 1);
+      field.querySelector("[data-remove-url]").textContent = fill(messages.remove_url, "number", index + 1);
+    });
+    const full = urlInputs().length >= maxUrls;
+    addUrl.hidden = full;
+    maxNote.hidden = !full;
+  }
+
+  /** Several addresses pasted into one field become one field each. A single address inside a
+   * sentence stays: the URL rules take it out of the sentence. */
+  function splitPasted() {
+    const problems = [];
     for (const input of urlInputs()) {
-      const extra = input !== urlInputs()[0];
-      if (extra && !input.value.trim()) continue; // an extra field left empty is not an error
-      const verdict = checkUrl(input.value);
-      if (verdict.ok) {
-        input.value = verdict.url; // show what is sent, e.g. with https:// added
-      } else {
-        setError(input, messages[verdict.reason]);
-        firstInvalid ??= input;
+      const parts = input.value.split(/\s+/).filter((part) => /[./:]/.test(part));
+      if (parts.length < 2) continue;
+      if (urlInputs().length - 1 + parts.length > maxUrls) {
+        problems.push({ input, message: fill(messages.too_many, "max", maxUrls) });
+        continue;
       }
+      input.value = parts[0];
+      let field = input.closest("[data-url-field]");
+      for (const part of parts.slice(1)) field = addUrlField(part, field);
     }
-    if (firstInvalid) {
-      alert.textContent = messages.invalid_summary;
-      firstInvalid.focus();
-      return false;
-    }
-    return true;
+    return problems;
+  }
+
+  function checkFields() {
+    const problems = [];
+    urlInputs().forEach((input, index) => {
+      if (index > 0 && !input.value.trim()) return; // an extra field left empty is not an error
+      const verdict = checkUrl(input.value);
+      if (verdict.ok) input.value = verdict.url; // show what is sent, e.g. with https:// added
+      else problems.push({ input, message: messages[verdict.reason] || messages.invalid });
+    });
+    return problems;
   }
 
   async function send() {
     const body = new URLSearchParams();
+    const sent = urlInputs().filter((input) => input.value.trim());
+    for (const input of sent) body.append("url", input.value);
     for (const [name, value] of new FormData(form)) {
-      if (name === "url" && !String(value).trim()) continue;
-      body.append(name, value);
+      if (name !== "url") body.append(name, value);
     }
+    if (body.toString() !== lastSent) {
+      reportId = newReportId(); // changed fields are a new report; the same fields, a new try
+      lastSent = body.toString();
+    }
+    body.append("report_id", reportId);
+
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeout);
     try {
-      const response = await fetch(form.action, {
-        method: "POST",
-        body,
-        headers: { Accept: "application/json" },
-        credentials: "omit",
-        referrerPolicy: "no-referrer",
-        cache: "no-store",
-        signal: controller.signal,
-      });
-      const data = await response.json().catch(() => null);
-      if (response.ok && data && typeof data.reference === "string" && data.reference) {
-        return { ok: true, reference: data.reference };
+      let response;
+      try {
+        response = await fetch(form.action, {
+          method: "POST",
+          body,
+          headers: { Accept: "application/json" },
+          credentials: "omit",
+          referrerPolicy: "no-referrer",
+          cache: "no-store",
+          signal: controller.signal,
+        });
+      } catch {
+        // A dropped connection, an answer without the CORS header, or no answer within the wait:
+        // the report may have arrived.
+        return { kind: "unsure" };
       }
-      if (response.status >= 400 && response.status < 500 && data && data.errors && typeof data.errors === "object") {
-        return { ok: false, errors: data.errors };
+      let data = null;
+      try {
+        data = JSON.parse(await response.text());
+      } catch {
+        if (response.ok) return { kind: "unsure" }; // received, perhaps, but the answer is unreadable
       }
-      return { ok: false };
-    } catch {
-      return { ok: false }; // dropped connection, blocked by CORS, or aborted by the timer
+      if (response.ok) {
+        const reference = data && typeof data.reference === "string" ? data.reference.trim() : "";
+        return reference ? { kind: "ok", reference, count: sent.length } : { kind: "unsure" };
+      }
+      const errors = data && data.errors;
+      if (response.status >= 400 && response.status < 500 && errors && typeof errors === "object" && !Array.isArray(errors)) {
+        return { kind: "errors", problems: endpointProblems(errors, sent) };
+      }
+      return { kind: "failed" };
     } finally {
       clearTimeout(timer);
     }
   }
 
-  function succeed(reference) {
-    for (const field of form.querySelectorAll("[data-url-field]")) {
-      if (field.querySelector("input") !== urlInputs()[0]) field.remove();
-    }
-    form.reset();
-    status.textContent = messages.success.replace("{reference}", reference);
-    status.focus();
+  /** The endpoint's field errors, each at the field it is about: `url` and `url.N` count the
+   * addresses sent (from 0), not the fields on the page. */
+  function endpointProblems(errors, sent) {
+    return Object.entries(errors).map(([name, message]) => {
+      const url = /^url(?:\.(\d+))?$/.exec(name);
+      let input = null;
+      if (url) input = sent[Number(url[1] || 0)] || null;
+      else if (name === "description" || name === "email") input = form.elements.namedItem(name);
+      const text = typeof message === "string" && message.trim() ? message : messages.failed_title;
+      return { input: input && input.isConnected ? input : null, message: text };
+    });
   }
 
-  function showFieldErrors(errors) {
-    let first = null;
-    for (const [name, message] of Object.entries(errors)) {
-      const [field, index] = name.split(".");
-      const input = field === "url" ? urlInputs()[Number(index) || 0] : form.elements.namedItem(field);
-      if (input instanceof HTMLElement && input.type !== "hidden") {
-        setError(input, String(message));
-        first ??= input;
+  function showProblems(problems) {
+    const list = summary.querySelector("[data-summary-list]");
+    list.replaceChildren();
+    for (const { input, message } of problems) {
+      const item = document.createElement("li");
+      if (input) {
+        setError(input, message);
+        const link = document.createElement("a");
+        link.href = `#${input.id}`;
+        link.textContent = message;
+        item.append(link);
+      } else {
+        item.textContent = message;
       }
+      list.append(item);
     }
-    alert.textContent = first ? messages.field_errors : messages.failed;
-    first?.focus();
+    summary.querySelector("[data-summary-title]").textContent =
+      problems.length === 1 ? messages.summary_title_one : fill(messages.summary_title_other, "count", problems.length);
+    summary.hidden = false;
+    summary.focus();
   }
 
-  function fail() {
-    alert.textContent = messages.failed;
+  function fail(title) {
+    failure.querySelector("[data-failure-title]").textContent = title;
+    failure.hidden = false;
+    failure.focus();
+  }
+
+  function succeed(reference, count) {
+    reset();
+    panel = confirmation.content.querySelector("[data-confirmation]").cloneNode(true);
+    fillConfirmation(panel, reference, all.confirmation, count);
+    form.hidden = true;
+    form.before(panel);
+    panel.focus();
   }
 
   function setError(input, message) {
     const error = document.getElementById(`${input.id}-error`);
+    if (!error) return;
     error.textContent = message;
     error.hidden = false;
     input.setAttribute("aria-invalid", "true");
@@ -172,8 +295,11 @@ function enhance(form) {
   }
 
   function clearMessages() {
-    alert.textContent = "";
-    status.textContent = "";
+    summary.hidden = true;
+    summary.querySelector("[data-summary-list]").replaceChildren();
+    summary.querySelector("[data-summary-title]").textContent = "";
+    failure.hidden = true;
+    failure.querySelector("[data-failure-title]").textContent = "";
     for (const error of form.querySelectorAll(".report-form__error")) {
       error.hidden = true;
       error.textContent = "";
@@ -183,5 +309,25 @@ function enhance(form) {
       const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => !id.endsWith("-error"));
       input.setAttribute("aria-describedby", described.join(" "));
     }
+  }
+
+  /** The form as it was when the page opened: one empty address field, nothing typed. */
+  function reset() {
+    for (const field of urlFields().slice(1)) field.remove();
+    form.reset();
+    clearMessages();
+    renumber();
+    reportId = null;
+    lastSent = null;
+  }
+
+  /** Leaving the page (a link, the quick exit, closing the tab): keep nothing for Back to show. */
+  function leave() {
+    generation += 1;
+    if (sending) stopSending();
+    reset();
+    panel?.remove();
+    panel = null;
+    form.hidden = false;
   }
 }

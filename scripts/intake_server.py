@@ -109,6 +109,15 @@ class IntakeServer(ThreadingHTTPServer):
         self.references = (f"MK-{number:06d}" for number in itertools.count(1))
         self.lock = threading.Lock()
 
+    def reset(self) -> None:
+        """Forget every request and report, and answer "ok" again (for tests)."""
+        with self.lock:
+            self.answer = "ok"
+            self.next_answers.clear()
+            self.received.clear()
+            self.reports.clear()
+            self.by_report_id.clear()
+
     def take_answer(self) -> str:
         with self.lock:
             return self.next_answers.pop(0) if self.next_answers else self.answer

@@ -73,13 +73,15 @@ function enhance(form) {
     event.preventDefault();
     input.focus();
   });
+  form.addEventListener("paste", onPaste);
   window.addEventListener("pagehide", leave);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (sending) return;
     clearMessages();
-    const problems = [...splitPasted(), ...checkFields()];
+    const tooMany = splitPasted();
+    const problems = [...tooMany, ...checkFields(tooMany.map((problem) => problem.input))];
     if (problems.length) {
       await pause();
       showProblems(problems);
@@ -154,27 +156,52 @@ function enhance(form) {
     maxNote.hidden = !full;
   }
 
-  /** Several addresses pasted into one field become one field each. A single address inside a
-   * sentence stays: the URL rules take it out of the sentence. */
+  /** The addresses in a text, when it holds two or more good ones: its words that look like an
+   * address (a dot, slash or colon), good or not, so that none is dropped. One address in a
+   * sentence, or one broken by a space, stays as it is, for the URL rules to judge. */
+  function addressesIn(text) {
+    const parts = text.split(/\s+/).filter((part) => /[./:]/.test(part));
+    return parts.filter((part) => checkUrl(part).ok).length > 1 ? parts : [];
+  }
+
+  /** One field becomes one field per address, if there is room for them all. */
+  function split(input) {
+    const parts = addressesIn(input.value);
+    if (!parts.length) return true;
+    if (urlInputs().length - 1 + parts.length > maxUrls) return false;
+    input.value = parts[0];
+    let field = input.closest("[data-url-field]");
+    for (const part of parts.slice(1)) field = addUrlField(part, field);
+    return true;
+  }
+
+  /** Several addresses pasted into one field (on separate lines, which a text field would run
+   * together, or with spaces) become one field each, at once. */
+  function onPaste(event) {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.name !== "url") return;
+    const pasted = event.clipboardData ? event.clipboardData.getData("text") : "";
+    if (!addressesIn(pasted).length) return;
+    event.preventDefault();
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? input.value.length;
+    input.value = `${input.value.slice(0, start)} ${pasted.replace(/\s+/g, " ")} ${input.value.slice(end)}`.trim();
+    split(input);
+  }
+
+  /** Before sending: fields still holding several addresses (typed with spaces) are split too. */
   function splitPasted() {
     const problems = [];
     for (const input of urlInputs()) {
-      const parts = input.value.split(/\s+/).filter((part) => /[./:]/.test(part));
-      if (parts.length < 2) continue;
-      if (urlInputs().length - 1 + parts.length > maxUrls) {
-        problems.push({ input, message: fill(messages.too_many, "max", maxUrls) });
-        continue;
-      }
-      input.value = parts[0];
-      let field = input.closest("[data-url-field]");
-      for (const part of parts.slice(1)) field = addUrlField(part, field);
+      if (!split(input)) problems.push({ input, message: fill(messages.too_many, "max", maxUrls) });
     }
     return problems;
   }
 
-  function checkFields() {
+  function checkFields(skip) {
     const problems = [];
     urlInputs().forEach((input, index) => {
+      if (skip.includes(input)) return; // already has its message
       if (index > 0 && !input.value.trim()) return; // an extra field left empty is not an error
       const verdict = checkUrl(input.value);
       if (verdict.ok) input.value = verdict.url; // show what is sent, e.g. with https:// added

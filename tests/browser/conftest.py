@@ -7,9 +7,11 @@ from form_support import FORM_PATH
 
 
 @pytest.fixture
-def intake(intake_server, server):  # noqa: ANN001
-    """The development endpoint, emptied (requests, kept reports, report ids) and answering "ok"."""
+def intake(intake_server, server, neutral_url):  # noqa: ANN001
+    """The development endpoint, emptied (requests, kept reports, report ids) and answering "ok";
+    its error page's quick exit goes where the site's does in the tests."""
     intake_server.reset()
+    intake_server.exit_url = neutral_url
     return intake_server
 
 

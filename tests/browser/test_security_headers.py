@@ -121,7 +121,7 @@ def test_search_form_and_quick_exit_run_without_a_policy_violation(page, server,
     page.keyboard.press("Escape")
     page.locator("#report-url-1").fill("https://www.example.com/x")
     page.locator("[data-submit]").click()
-    expect(page.get_by_role("status")).to_contain_text("MK-")
+    expect(page.locator("[data-reference]")).to_contain_text("MK-")
     assert page.evaluate("() => window.__violations") == []
     page.get_by_role("link", name="Snel weg").click()
     page.wait_for_url(neutral_url)

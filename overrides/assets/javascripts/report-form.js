@@ -97,14 +97,16 @@ function enhance(form) {
     const answer = await send();
     if (started !== generation) return; // the page was left meanwhile and has been cleared
     stopSending();
-    await pause();
+    await pause(); // still `sending`: a press now does nothing until the message is written
+    if (started !== generation) return;
     if (answer.kind === "ok") succeed(answer.reference, answer.count);
     else if (answer.kind === "errors" && answer.problems.some((problem) => problem.input)) showProblems(answer.problems);
     else fail(answer.kind === "unsure" ? messages.unsure_title : messages.failed_title);
+    sending = false;
   });
 
+  /** The form is no longer busy: written before any message, so the message is announced. */
   function stopSending() {
-    sending = false;
     submit.removeAttribute("aria-disabled");
     submit.textContent = messages.submit;
     status.textContent = "";
@@ -352,6 +354,7 @@ function enhance(form) {
   function leave() {
     generation += 1;
     if (sending) stopSending();
+    sending = false;
     reset();
     panel?.remove();
     panel = null;

@@ -21,18 +21,15 @@ RECORD_RESTORES = "addEventListener('pageshow', (event) => { if (event.persisted
 
 
 @pytest.fixture(scope="module")
-def cached_browser():
-    """Chromium with the back/forward cache left on."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium"),
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-            ignore_default_args=["--disable-back-forward-cache"],
-        )
-        yield browser
-        browser.close()
+def cached_browser(browser):
+    """Chromium with the back/forward cache left on (started by the session's Playwright)."""
+    cached = browser.browser_type.launch(
+        executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium"),
+        args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    yield cached
+    cached.close()
 
 
 @pytest.fixture

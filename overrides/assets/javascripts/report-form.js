@@ -45,7 +45,7 @@ function enhance(form) {
   const all = JSON.parse(document.getElementById("report-form-messages").textContent);
   const messages = all.report_form;
   const submit = form.querySelector("[data-submit]");
-  const status = form.querySelector("[data-status]");
+  const status = document.querySelector("[data-status]");
   const summary = form.querySelector("[data-summary]");
   const failure = form.querySelector("[data-failure]");
   const addUrl = form.querySelector("[data-add-url]");

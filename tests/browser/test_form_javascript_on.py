@@ -116,11 +116,12 @@ def test_several_addresses_pasted_into_one_field_become_separate_fields(form_pag
     expect(inputs).to_have_count(3)
     assert [inputs.nth(i).input_value() for i in range(3)] == ["https://a.example.com/1", "https://b.example.org/2", "c.example.net/3"]
     # Typed with spaces and sent at once: split before sending.
-    page.locator("input[name=url]").nth(2).fill("c.example.net/3 d.example.net/4")
+    page.locator("input[name=url]").nth(2).fill("c.example.net/3 https://d.example.net/4 www.e.example.net/5")
     page.locator("[data-submit]").click()
     expect(page.locator("[data-confirmation]")).to_be_visible()
     assert fields(intake.received[0])["url"] == [
         "https://a.example.com/1", "https://b.example.org/2", "https://c.example.net/3", "https://d.example.net/4",
+        "https://www.e.example.net/5",
     ]
 
 

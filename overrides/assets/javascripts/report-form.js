@@ -158,12 +158,15 @@ function enhance(form) {
     maxNote.hidden = !full;
   }
 
-  /** The addresses in a text, when it holds two or more good ones: its words that look like an
-   * address (a dot, slash or colon), good or not, so that none is dropped. One address in a
-   * sentence, or one broken by a space, stays as it is, for the URL rules to judge. */
+  /** The addresses in a list of them: a text of words that all look like an address (a dot,
+   * slash or colon), two or more of them good and starting as an address bar shows them (http://,
+   * https://, www.). Every word is kept, good or not, so none is dropped. Prose ("see https://…
+   * and https://…") or one address broken by a space stays as it is, for the URL rules to judge. */
   function addressesIn(text) {
-    const parts = text.split(/\s+/).filter((part) => /[./:]/.test(part));
-    return parts.filter((part) => checkUrl(part).ok).length > 1 ? parts : [];
+    const parts = text.split(/\s+/).filter(Boolean);
+    if (!parts.every((part) => /[./:]/.test(part))) return [];
+    const starts = parts.filter((part) => /^(https?:\/\/|www\.)/i.test(part) && checkUrl(part).ok);
+    return starts.length > 1 ? parts : [];
   }
 
   /** One field becomes one field per address, if there is room for them all. */

@@ -4,7 +4,9 @@
 //   with location.replace, so the browser's Back button does not return to this page;
 // - Shift used as a modifier (Shift+A) does not count, and any other key starts the count again;
 // - each press is announced to screen readers ("press Shift 2 more times ...");
-// - coming back to a page kept in the browser's cache (pageshow) shows the page again.
+// - coming back to a page kept in the browser's cache (pageshow) shows the page again;
+// - the bar's height is kept in --quick-exit-height, which places the sticky header below it
+//   and keeps focus from scrolling under it, also when its text wraps (text spacing, large text).
 
 const root = document.querySelector("[data-quick-exit]");
 if (root) enhance(root);
@@ -20,6 +22,10 @@ function enhance(root) {
   let timer = null;
 
   root.querySelector("[data-quick-exit-hint]").hidden = false;
+
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty("--quick-exit-height", `${root.offsetHeight}px`);
+  }).observe(root);
 
   function exit(event) {
     event?.preventDefault();
@@ -37,13 +43,15 @@ function enhance(root) {
 
   link.addEventListener("click", exit);
 
-  document.addEventListener("keydown", (event) => {
+  // On window, captured: the count sees every key, also one another script keeps to itself
+  // (header-controls.js keeps Tab inside open search). This script runs first, so its listener does too.
+  window.addEventListener("keydown", (event) => {
     if (event.key === "Shift") return;
     if (event.shiftKey) shiftModified = true; // Shift+key: this Shift press does not count
     if (presses) reset();
-  });
+  }, true);
 
-  document.addEventListener("keyup", (event) => {
+  window.addEventListener("keyup", (event) => {
     if (event.key !== "Shift") return;
     if (shiftModified) {
       shiftModified = false;
@@ -61,7 +69,7 @@ function enhance(root) {
     } else {
       announce.textContent = presses === 1 ? messages.two_more : messages.one_more;
     }
-  });
+  }, true);
 
   window.addEventListener("pageshow", (event) => {
     if (!event.persisted) return;

@@ -14,6 +14,9 @@
 //   whether it is open (aria-expanded), and closes with Escape, or when focus or a click goes
 //   elsewhere.
 
+// - the header's height is kept in --header-height: the site's name may wrap onto two lines, and
+//   focus must not scroll under the header.
+
 const drawer = document.getElementById("__drawer");
 const search = document.getElementById("__search");
 const buttons = new Map(); // label -> button
@@ -35,6 +38,13 @@ for (const label of document.querySelectorAll("label[data-button-name]")) {
   buttons.set(label, button);
 }
 document.documentElement.classList.add("header-buttons");
+
+const header = document.querySelector(".md-header");
+if (header) {
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty("--header-height", `${header.offsetHeight}px`);
+  }).observe(header);
+}
 
 const button = (name) => document.querySelector(`[data-header-button="${name}"]`);
 const shown = (element) => element && element.checkVisibility();

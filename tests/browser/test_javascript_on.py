@@ -11,7 +11,7 @@ from support import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix, page_nam
 
 def search(page, query: str) -> list[str]:
     """Search with Material's search and return the result links: one query, the whole of it."""
-    opener = page.locator("label.md-header__button[for='__search']")
+    opener = page.locator("[data-header-button='search']")
     if opener.is_visible():  # on narrow screens search hides behind a button
         opener.click()
     field = page.locator("input.md-search__input")

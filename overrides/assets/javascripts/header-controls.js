@@ -76,6 +76,9 @@ drawer.addEventListener("change", () => {
 
 search.addEventListener("change", () => {
   syncExpanded();
+  // Open search on a phone or tablet covers the page: a screen reader stays in it too.
+  const container = document.querySelector(".md-container");
+  if (container) container.inert = search.checked && shown(button("search"));
   const active = document.activeElement;
   if (!search.checked && (!active || active === document.body || active.closest(".md-search"))) {
     if (shown(button("search"))) button("search").focus();

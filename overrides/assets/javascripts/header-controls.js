@@ -15,7 +15,10 @@
 //   elsewhere.
 
 // - the header's height is kept in --header-height: the site's name may wrap onto two lines, and
-//   focus must not scroll under the header.
+//   focus must not scroll under the header;
+// - an element that takes focus partly under the sticky bars is scrolled clear of them. The
+//   stylesheet's scroll-padding-top does that whenever the browser scrolls, but Chromium does not
+//   scroll for an element it finds already partly in view (tabbing backwards, for one).
 
 const drawer = document.getElementById("__drawer");
 const search = document.getElementById("__search");
@@ -45,6 +48,13 @@ if (header) {
     document.documentElement.style.setProperty("--header-height", `${header.offsetHeight}px`);
   }).observe(header);
 }
+
+document.addEventListener("focusin", (event) => {
+  const target = event.target;
+  if (!(target instanceof Element) || target.closest(".quick-exit, .md-header, .md-sidebar, .md-search")) return;
+  const bars = getComputedStyle(document.documentElement).scrollPaddingTop;
+  if (target.getBoundingClientRect().top < parseFloat(bars)) target.scrollIntoView({ block: "nearest" });
+});
 
 const button = (name) => document.querySelector(`[data-header-button="${name}"]`);
 const shown = (element) => element && element.checkVisibility();

@@ -128,6 +128,8 @@ def test_open_search_on_a_phone_is_a_dialog(browser, server, language):
         )
         assert centre, "the search field lies under something"
         page.keyboard.type("politie")
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        page.wait_for_timeout(300)  # Material draws the results again for each query it answers
         for key in ["Tab"] * 6 + ["Shift+Tab"] * 8:
             page.keyboard.press(key)
             inside = page.evaluate("() => !!document.activeElement.closest('.md-search')")

@@ -26,7 +26,7 @@ CLIPPED = """regions => {
     for (const element of [region, ...region.querySelectorAll("*")]) {
       if (!element.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
       if (element.closest(".md-search, .md-select__inner, [hidden]")) continue;  // closed
-      if (element.closest(".report-form__trap")) continue;  // the spam trap: off screen on purpose
+      if (element.closest(".report-form__trap, .visually-hidden, .md-visually-hidden")) continue;  // off screen on purpose
       const style = getComputedStyle(element);
       const clips = style.overflowX !== "visible" || style.overflowY !== "visible";
       const text = element.textContent.trim();

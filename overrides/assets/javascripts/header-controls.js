@@ -16,9 +16,9 @@
 
 // - the header's height is kept in --header-height: the site's name may wrap onto two lines, and
 //   focus must not scroll under the header;
-// - an element that takes focus partly under the sticky bars is scrolled clear of them. The
-//   stylesheet's scroll-padding-top does that whenever the browser scrolls, but Chromium does not
-//   scroll for an element it finds already partly in view (tabbing backwards, for one).
+// - an element that takes focus partly under the sticky bars, or partly below the screen's edge,
+//   is scrolled into full view. The stylesheet's scroll-padding-top does that whenever the
+//   browser scrolls, but Chromium does not scroll for an element already partly in view.
 
 const drawer = document.getElementById("__drawer");
 const search = document.getElementById("__search");
@@ -52,8 +52,11 @@ if (header) {
 document.addEventListener("focusin", (event) => {
   const target = event.target;
   if (!(target instanceof Element) || target.closest(".quick-exit, .md-header, .md-sidebar, .md-search")) return;
-  const bars = getComputedStyle(document.documentElement).scrollPaddingTop;
-  if (target.getBoundingClientRect().top < parseFloat(bars)) target.scrollIntoView({ block: "nearest" });
+  const bars = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop);
+  const box = target.getBoundingClientRect();
+  if (box.top < bars || (box.bottom > innerHeight && box.height < innerHeight - bars)) {
+    target.scrollIntoView({ block: "nearest" });
+  }
 });
 
 const button = (name) => document.querySelector(`[data-header-button="${name}"]`);

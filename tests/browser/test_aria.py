@@ -105,6 +105,4 @@ def test_the_report_form(browser, server, language):
 - textbox {quoted(t["description"])}
 - textbox {quoted(t["email"])}
 - button {quoted(t["submit"])}
-- status
-- alert
 """)

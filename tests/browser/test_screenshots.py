@@ -162,16 +162,34 @@ def test_website_names_break_at_dots_not_inside_words(sized_page, language):
     assert bad == []
 
 
+# A heading's weight, and the contrast of its colour with the first opaque background behind it.
+HEADING_WEIGHT_AND_CONTRAST = """h => {
+  const rgb = value => value.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b].map(c => c / 255)
+    .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  let box = h, background = [255, 255, 255];
+  while (box) {
+    const colour = rgb(getComputedStyle(box).backgroundColor);
+    if (colour.length < 4 || colour[3] > 0) { background = colour.slice(0, 3); break; }
+    box = box.parentElement;
+  }
+  const [light, dark] = [luminance(rgb(getComputedStyle(h).color)), luminance(background)].sort((a, b) => b - a);
+  return [getComputedStyle(h).fontWeight, (light + 0.05) / (dark + 0.05)];
+}"""
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_headings_are_clear_and_lines_comfortable(sized_page, language):
     page = sized_page(1280, 800)
     problems = []
     for name in page_names():
         page.goto(page_path(language, name))
-        weight, color = page.locator("article h1").evaluate("h => [getComputedStyle(h).fontWeight, getComputedStyle(h).color]")
-        channels = [int(value) for value in re.findall(r"\d+", color)[:3]]
-        if int(weight) < 700 or max(channels) > 60:  # bold, and near-black rather than grey
-            problems.append(f"{name}: the heading is {weight} in {color}")
+        weight, contrast = page.locator("article h1").evaluate(HEADING_WEIGHT_AND_CONTRAST)
+        # Bold, and dark on light (or light on a dark panel, as on the thank-you page) rather than
+        # Material's grey: at least 6:1, where its grey title (rgba(0, 0, 0, .54) on white) is 4.6:1.
+        if int(weight) < 700 or contrast < 6:
+            problems.append(f"{name}: the heading is {weight} at {contrast:.1f}:1 contrast")
         # Characters per line of the page's longest paragraph: about 65-75 reads comfortably.
         per_line = page.locator("article p").evaluate_all("""ps => Math.max(0, ...ps.map(p => {
           const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));

@@ -23,7 +23,7 @@ DRAWER = ".md-sidebar--primary"
 # The focused element: what shows its focus, whether it is on screen, and whether something lies
 # on top of it (the element at its centre is neither it nor inside it). Something that seems to
 # cover it while a transition runs is judged again once that has settled.
-FOCUS_STATE = """async () => {
+FOCUS_STATE = r"""async () => {
   const measure = () => {
     const element = document.activeElement;
     if (!element || element === document.body) return null;

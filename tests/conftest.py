@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
 import sys
 import threading
@@ -100,13 +99,11 @@ def host() -> Iterator[object]:
     """Serve another built site as `server` serves the main one: host(folder, port) returns its base URL."""
     servers: list[http.server.ThreadingHTTPServer] = []
 
-    def serve(folder: Path, port: int) -> str:
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(SiteHandler, directory=str(folder)))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        servers.append(httpd)
+    def serve_at(folder: Path, port: int) -> str:
+        servers.append(serve(folder, SiteHandler, port))
         return f"http://127.0.0.1:{port}/"
 
-    yield serve
+    yield serve_at
     for httpd in servers:
         httpd.shutdown()
         httpd.server_close()

@@ -5,16 +5,14 @@ link, press the quick exit, press Back, and the report page returned filled in."
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 from urllib.parse import quote
 
 import pytest
 from form_support import FORM_PATH, THANK_YOU_PATH, WIDTHS, texts
 from playwright.sync_api import expect
-from support import LANGUAGES, strings
+from support import LANGUAGES, chromium_path, strings
 
 # Set on every page: whether it was shown again from the back/forward cache.
 RECORD_RESTORES = "addEventListener('pageshow', (event) => { if (event.persisted) window.__restored = true; });"
@@ -24,7 +22,7 @@ RECORD_RESTORES = "addEventListener('pageshow', (event) => { if (event.persisted
 def cached_browser(browser):
     """Chromium with the back/forward cache left on (started by the session's Playwright)."""
     cached = browser.browser_type.launch(
-        executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium"),
+        executable_path=chromium_path(),
         args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
         ignore_default_args=["--disable-back-forward-cache"],
     )

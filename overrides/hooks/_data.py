@@ -1,4 +1,4 @@
-"""Read the site's data files (data/help.yml, data/strings/*.yml, data/report-rules.yml) strictly.
+"""Read the site's data files (data/help.yml, data/facts.yml, data/strings/*.yml, data/report-rules.yml) strictly, and check them against their schemas.
 
 One loader for every data file the build reads, so an editor's slip reads the same everywhere:
 a key written twice in the same place (a second `phone:`) is an error naming the line and the
@@ -14,10 +14,12 @@ the folder there itself).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import yaml
+from jsonschema import Draft202012Validator
 from mkdocs.exceptions import PluginError
 
 
@@ -79,3 +81,28 @@ def load_yaml(path: Path, shown_as: Path | str | None = None) -> Any:
         raise PluginError(f"{name}: cannot be read as YAML: {error}") from error
     except ValueError as error:  # a value with an explicit tag that does not hold, such as !!timestamp 2026-02-30
         raise PluginError(f"{name}: a value cannot be read: {error}. Write it as plain text.") from error
+
+
+def validate(path: Path, data: Any, items: str, noun: str) -> None:
+    """Check `data` against the schema beside `path` (NAME.schema.json); PluginError listing every
+    problem, each naming the item of `data[items]` it is in ("entry 4 ('veilig-thuis')") and the field."""
+    schema = json.loads(path.with_name(path.stem + ".schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        raise PluginError("\n".join(_describe(path, data, error, items, noun) for error in errors))
+
+
+def _describe(path: Path, data: Any, error: Any, items: str, noun: str) -> str:
+    where = list(error.absolute_path)
+    item = ""
+    if len(where) >= 2 and where[0] == items and isinstance(where[1], int):
+        found = data[items][where[1]]
+        name = found.get("id") if isinstance(found, dict) else None
+        item = f" {noun} {where[1] + 1}" + (f" ('{name}')" if name else "")
+        where = where[2:]
+    field = f", field '{'.'.join(str(part) for part in where)}'" if where else ""
+    message = error.message
+    if error.validator == "format" and error.validator_value == "date":
+        message = f"{error.instance!r} is not a date that exists; write it as YYYY-MM-DD, such as 2026-01-31"
+    return f"{path}:{item}{field}: {message}"

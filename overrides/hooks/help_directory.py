@@ -7,13 +7,11 @@ editor can find and fix it.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-from _data import load_yaml
-from jsonschema import Draft202012Validator
+from _data import load_yaml, validate
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -27,13 +25,8 @@ def tel_uri(phone: str) -> str:
 
 def load(path: Path) -> list[dict[str, Any]]:
     """Read and validate the directory; raise PluginError naming the file and entry on any problem."""
-    schema = json.loads(path.with_name(path.stem + ".schema.json").read_text(encoding="utf-8"))
     data = load_yaml(path)
-
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        raise PluginError("\n".join(_describe(path, data, error) for error in errors))
+    validate(path, data, "entries", "entry")
 
     entries = data["entries"]
     seen: set[str] = set()
@@ -56,21 +49,6 @@ def _check_situations(path: Path, situations: list[str], entries: list[dict[str,
                  for name in situations if not any(name in entry["situations"] for entry in entries)]
     if problems:
         raise PluginError("\n".join(problems))
-
-
-def _describe(path: Path, data: Any, error: Any) -> str:
-    where = list(error.absolute_path)
-    entry = ""
-    if len(where) >= 2 and where[0] == "entries" and isinstance(where[1], int):
-        item = data["entries"][where[1]]
-        name = item.get("id") if isinstance(item, dict) else None
-        entry = f" entry {where[1] + 1}" + (f" ('{name}')" if name else "")
-        where = where[2:]
-    field = f", field '{'.'.join(str(part) for part in where)}'" if where else ""
-    message = error.message
-    if error.validator == "format" and error.validator_value == "date":
-        message = f"{error.instance!r} is not a date that exists; write it as YYYY-MM-DD, such as 2026-01-31"
-    return f"{path}:{entry}{field}: {message}"
 
 
 def with_every_language(entry: dict[str, Any], languages: list[str], default: str) -> dict[str, Any]:
